@@ -1,0 +1,56 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Estates;
+
+/// <summary>
+/// An estate managed by the company (项目 / 小区). Staff are scoped to estates; every request
+/// belongs to exactly one.
+/// </summary>
+public sealed class Estate
+{
+    public Estate(string name, string code, string timeZoneId)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("Estate.NameRequired");
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new DomainException("Estate.CodeRequired");
+        }
+
+        if (string.IsNullOrWhiteSpace(timeZoneId))
+        {
+            throw new DomainException("Estate.TimeZoneRequired");
+        }
+
+        // Checked now so that a typo fails at setup, not at the first request number or deadline.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId.Trim(), out _))
+        {
+            throw new DomainException("Estate.UnknownTimeZone", timeZoneId);
+        }
+
+        Name = name.Trim();
+        Code = code.Trim();
+        TimeZoneId = timeZoneId.Trim();
+    }
+
+    // For EF Core, which sets every column after construction.
+    private Estate()
+    {
+        Name = Code = TimeZoneId = null!;
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Short code used in reports and exports.</summary>
+    public string Code { get; private set; }
+
+    /// <summary>IANA zone, e.g. <c>Asia/Shanghai</c>: request numbers, working hours and "today" are local to the estate.</summary>
+    public string TimeZoneId { get; private set; }
+
+    public TimeZoneInfo GetTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}

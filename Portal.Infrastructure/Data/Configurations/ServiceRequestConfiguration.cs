@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Requests;
+
+namespace Portal.Infrastructure.Data.Configurations;
+
+internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<ServiceRequest>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequest> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.Property(x => x.ResidentId).HasMaxLength(450);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ResidentId, x.SubmittedAt });
+        b.Property(x => x.ContactName).HasMaxLength(100);
+        b.Property(x => x.ContactPhone).HasMaxLength(32);
+        b.Property(x => x.Description).HasMaxLength(ServiceRequest.MaxDescriptionLength);
+        b.Property(x => x.AssigneeName).HasMaxLength(100);
+        b.Property(x => x.CancellationReason).HasMaxLength(500);
+
+        // Optimistic concurrency that behaves the same on SQLite and SQL Server: the aggregate
+        // renews the stamp on every change and EF checks the old value in the UPDATE's WHERE.
+        b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+
+        b.OwnsOne(x => x.Location, l =>
+        {
+            l.Property(p => p.EstateId).HasColumnName("EstateId");
+            l.Property(p => p.BuildingId).HasColumnName("BuildingId");
+            l.Property(p => p.UnitId).HasColumnName("UnitId");
+            l.Property(p => p.Spot).HasColumnName("Spot").HasMaxLength(200);
+            l.HasIndex(p => p.EstateId);
+            l.HasIndex(p => p.UnitId);
+        });
+        b.Navigation(x => x.Location).IsRequired();
+
+        b.OwnsOne(x => x.PreferredWindow, w =>
+        {
+            w.Property(p => p.Start).HasColumnName("PreferredStart");
+            w.Property(p => p.End).HasColumnName("PreferredEnd");
+        });
+
+        b.HasMany(x => x.Timeline).WithOne().HasForeignKey(t => t.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> b)
+    {
+        b.ToTable("TimelineEntries");
+        b.Property(x => x.ActorId).HasMaxLength(450);
+        b.Property(x => x.ActorName).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.HasIndex(x => new { x.ServiceRequestId, x.At });
+    }
+}
+
+internal sealed class RequestPhotoConfiguration : IEntityTypeConfiguration<RequestPhoto>
+{
+    public void Configure(EntityTypeBuilder<RequestPhoto> b)
+    {
+        b.ToTable("RequestPhotos");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.StorageKey).HasMaxLength(200);
+        b.Property(x => x.ThumbnailKey).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(50);
+        b.Property(x => x.UploadedBy).HasMaxLength(450);
+    }
+}
+
+internal sealed class StagedPhotoConfiguration : IEntityTypeConfiguration<StagedPhoto>
+{
+    public void Configure(EntityTypeBuilder<StagedPhoto> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.OwnerUserId).HasMaxLength(450);
+        b.Property(x => x.StorageKey).HasMaxLength(200);
+        b.Property(x => x.ThumbnailKey).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(50);
+        b.HasIndex(x => new { x.OwnerUserId, x.UploadedAt });
+    }
+}
+
+internal sealed class RequestNumberCounterConfiguration : IEntityTypeConfiguration<RequestNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<RequestNumberCounter> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(16);
+        b.Property(x => x.Last).IsConcurrencyToken();
+    }
+}

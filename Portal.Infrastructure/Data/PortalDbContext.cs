@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Estates;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Requests;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// The one model of Portal. Provider-neutral on purpose: two sub-classes carry the SQLite and the
+/// SQL Server migration sets (see docs/decisions/0002-two-providers.md).
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+{
+    public DbSet<Estate> Estates => Set<Estate>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Residency> Residencies => Set<Residency>();
+    public DbSet<StaffEstate> StaffEstates => Set<StaffEstate>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<StagedPhoto> StagedPhotos => Set<StagedPhoto>();
+    public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as strings: readable in the database and safe against reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+/// <summary>The embedded default: a SQLite file.</summary>
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries stay server-side.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+/// <summary>Production: SQL Server.</summary>
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);

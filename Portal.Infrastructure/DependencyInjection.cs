@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Demo;
+using Portal.Infrastructure.Estates;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Photos;
+using Portal.Infrastructure.Requests;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Persistence, Identity stores, photo storage and the use cases.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new SqliteConnectionStringBuilder(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+                if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+                {
+                    sqlite.DataSource = Path.Combine(environment.ContentRootPath, sqlite.DataSource);
+                }
+
+                sqlite.DefaultTimeout = Math.Max(sqlite.DefaultTimeout, 30);
+                services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite.ToString()));
+                services.AddSingleton<IDbContextFactory<PortalDbContext>, ForwardingDbContextFactory<SqlitePortalDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Portal:Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
+                }
+
+                services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                services.AddSingleton<IDbContextFactory<PortalDbContext>, ForwardingDbContextFactory<SqlServerPortalDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{database.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        // Identity's stores want a scoped context; it comes from the same factory.
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                // Length over composition (NIST SP 800-63B); the common-password list does the rest.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.AddPortalPhotos(configuration, environment.ContentRootPath);
+
+        services.AddScoped<DemoData>();
+        services.AddScoped<ResidentHomes>();
+        services.AddScoped<UnitDirectory>();
+        services.AddScoped<PhotoUploads>();
+        services.AddScoped<FileRepairRequest>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<CancelRequest>();
+        services.AddSingleton<RequestNumbers>();
+        services.AddOptions<DeskOptions>().Bind(configuration.GetSection(DeskOptions.SectionName));
+        return services;
+    }
+}

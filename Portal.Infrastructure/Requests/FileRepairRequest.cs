@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Common;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Estates;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Photos;
+
+namespace Portal.Infrastructure.Requests;
+
+/// <summary>What the resident is told after filing: the number to quote and the desk's promise.</summary>
+public sealed record FiledRequest(int Id, string Number, DateTime AcknowledgeByLocal, string TimeZoneId);
+
+/// <summary>A resident files a repair for one of their units or a public area of their estate (报修).</summary>
+public sealed class FileRepairRequest(
+    IDbContextFactory<PortalDbContext> factory,
+    RequestNumbers numbers,
+    IOptions<PhotoOptions> photoOptions,
+    IOptions<DeskOptions> deskOptions,
+    TimeProvider clock)
+{
+    public async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default)
+    {
+        if (!user.IsResident)
+        {
+            return (Outcome<FiledRequest>.Fail("Request.ResidentsOnly"), []);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryFileAsync(user, draft, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Two filings raced for the same day's number; the loser takes the next one.
+            }
+        }
+    }
+
+    private async Task<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)> TryFileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var homes = await ResidentHomes.HomesOf(db, user.UserId).ToListAsync(ct);
+        if (homes.Count == 0)
+        {
+            return (Outcome<FiledRequest>.Fail("Request.NoHome"), []);
+        }
+
+        var estateId = draft.InPublicArea ? draft.EstateId : homes.FirstOrDefault(h => h.UnitId == draft.UnitId)?.EstateId;
+        var home = homes.FirstOrDefault(h => h.EstateId == estateId) ?? homes[0];
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(home.TimeZoneId);
+        var now = clock.GetUtcNow();
+        var nowLocal = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+
+        var errors = RepairDraftValidator.Validate(draft, homes, nowLocal, photoOptions.Value.MaxPhotosPerRequest).ToList();
+        if (draft.InPublicArea && draft.PublicBuildingId is { } buildingId
+            && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == estateId, ct))
+        {
+            errors.Add(new(nameof(RepairDraft.PublicBuildingId), "BuildingNotInEstate"));
+        }
+
+        var staged = await db.StagedPhotos
+            .Where(p => p.OwnerUserId == user.UserId && draft.PhotoIds.Contains(p.Id))
+            .ToListAsync(ct);
+        if (staged.Count != draft.PhotoIds.Distinct().Count())
+        {
+            errors.Add(new(nameof(RepairDraft.PhotoIds), "PhotoMissing"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (Outcome<FiledRequest>.Fail("Validation.Failed"), errors);
+        }
+
+        var location = draft.InPublicArea
+            ? Location.PublicArea(home.EstateId, draft.PublicBuildingId, draft.Spot!.Trim())
+            : Location.InUnit(home.EstateId, home.BuildingId, home.UnitId);
+        var window = draft.PreferredDate is { } date
+            ? draft.Slot.ToWindow(DateOnly.FromDateTime(date), zone)
+            : null;
+        var actor = user.ToActor();
+        var photos = staged
+            .OrderBy(p => draft.PhotoIds.IndexOf(p.Id))
+            .Select(p => new RequestPhoto(p.Id, p.StorageKey, p.ThumbnailKey, p.ContentType, p.Length, p.Width, p.Height, PhotoStage.Before, p.UploadedAt, user.UserId))
+            .ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(nowLocal), ct);
+        ServiceRequest request;
+        try
+        {
+            request = ServiceRequest.FileRepair(
+                number, user.UserId, draft.Category!.Value, location, draft.Description!.Trim(), window,
+                draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), Channel.Portal, photos, actor, now);
+        }
+        catch (DomainException rule)
+        {
+            return (Outcome<FiledRequest>.Fail(rule.Code, [.. rule.Args]), []);
+        }
+
+        db.ServiceRequests.Add(request);
+        db.StagedPhotos.RemoveRange(staged);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        var promise = deskOptions.Value.AcknowledgeBy(nowLocal);
+        return (Outcome<FiledRequest>.Ok(new FiledRequest(request.Id, request.Number, promise, home.TimeZoneId)), []);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Requests;
+
+/// <summary>
+/// Hands out the human-friendly numbers residents read out on the phone ("R261123-0042"):
+/// a per-day counter row updated inside the filing transaction, so a number is never used twice
+/// and a rolled-back filing gives its number back.
+/// </summary>
+public sealed class RequestNumbers
+{
+    public async Task<string> NextAsync(PortalDbContext db, RequestType type, DateOnly localDate, CancellationToken ct)
+    {
+        var key = RequestNumber.Create(type, localDate, 1)[..7];
+        var counter = await db.RequestNumberCounters.FirstOrDefaultAsync(c => c.Key == key, ct);
+        if (counter is null)
+        {
+            counter = new RequestNumberCounter { Key = key, Last = 0 };
+            db.RequestNumberCounters.Add(counter);
+        }
+
+        counter.Last++;
+        return RequestNumber.Create(type, localDate, counter.Last);
+    }
+}

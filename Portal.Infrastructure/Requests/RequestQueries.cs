@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Estates;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Requests;
+
+public sealed record RequestSummary(
+    int Id, string Number, RequestType Type, RepairCategory? Category, RequestStatus Status,
+    string EstateName, string? BuildingName, string? UnitNumber, string? Spot, string Description,
+    DateTimeOffset SubmittedAt, DateTimeOffset LastChangedAt, string TimeZoneId, Guid? FirstPhotoId, int PhotoCount);
+
+public sealed record TimelineView(DateTimeOffset At, TimelineEvent Event, RequestStatus? From, RequestStatus To, string ActorName, ActorRole ActorRole, string? Note);
+
+public sealed record PhotoView(Guid Id, PhotoStage Stage, int Width, int Height);
+
+public sealed record RequestDetail(
+    RequestSummary Summary, Priority Priority, Channel Channel, string ContactName, string? ContactPhone,
+    DateTimeOffset? PreferredStart, DateTimeOffset? PreferredEnd, HoldReason? HoldReason, string? AssigneeName,
+    string? CancellationReason, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<PhotoView> Photos,
+    bool CanCancel, Guid ConcurrencyStamp);
+
+/// <summary>
+/// Read side of requests. Every query is scoped to what the caller may see: a resident their
+/// own requests, staff the requests of their estates. Anything else is simply not found.
+/// </summary>
+public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
+{
+    public async Task<IReadOnlyList<RequestSummary>> ListMineAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Summaries(db, db.ServiceRequests.Where(r => r.ResidentId == user.UserId))
+            .OrderByDescending(s => s.SubmittedAt)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The newest requests of the caller's estates (staff).</summary>
+    public async Task<IReadOnlyList<RequestSummary>> ListForStaffAsync(CurrentUser user, int take = 100, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var estates = await db.StaffEstateIdsAsync(user, ct);
+        return await Summaries(db, db.ServiceRequests.Where(r => estates.Contains(r.Location.EstateId)))
+            .OrderByDescending(s => s.SubmittedAt)
+            .Take(take)
+            .ToListAsync(ct);
+    }
+
+    public async Task<RequestDetail?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = await Visible(db, user, ct);
+        var request = await visible
+            .AsNoTracking()
+            .Include(r => r.Timeline)
+            .Include(r => r.Photos)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var summary = await Summaries(db, db.ServiceRequests.Where(r => r.Id == id)).FirstAsync(ct);
+        var isOwner = request.BelongsTo(user.UserId);
+        // A technician sees a resident's phone only on his own work orders (PIPL); until work
+        // orders name him, technicians do not see it at all.
+        var technicianOnly = user.IsInRole(Roles.Technician) && user.Roles.Count == 1;
+        return new RequestDetail(
+            summary, request.Priority, request.Channel, request.ContactName,
+            technicianOnly ? null : request.ContactPhone,
+            request.PreferredWindow?.Start, request.PreferredWindow?.End, request.HoldReason, request.AssigneeName,
+            request.CancellationReason,
+            request.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
+                .Select(t => new TimelineView(t.At, t.Event, t.From, t.To, t.ActorName, t.ActorRole, t.Note)).ToList(),
+            request.Photos.Select(p => new PhotoView(p.Id, p.Stage, p.Width, p.Height)).ToList(),
+            isOwner && request.CanBeCancelledByResident,
+            request.ConcurrencyStamp);
+    }
+
+    internal static async Task<IQueryable<ServiceRequest>> Visible(PortalDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var estates = await db.StaffEstateIdsAsync(user, ct);
+        return db.ServiceRequests.Where(r => r.ResidentId == user.UserId || estates.Contains(r.Location.EstateId));
+    }
+
+    private static IQueryable<RequestSummary> Summaries(PortalDbContext db, IQueryable<ServiceRequest> requests) =>
+        from r in requests
+        join e in db.Estates on r.Location.EstateId equals e.Id
+        join b in db.Buildings on r.Location.BuildingId equals b.Id into bs
+        from b in bs.DefaultIfEmpty()
+        join u in db.Units on r.Location.UnitId equals u.Id into us
+        from u in us.DefaultIfEmpty()
+        select new RequestSummary(
+            r.Id, r.Number, r.Type, r.Category, r.Status, e.Name,
+            b == null ? null : b.Name, u == null ? null : u.Number, r.Location.Spot, r.Description,
+            r.SubmittedAt, r.LastChangedAt, e.TimeZoneId,
+            r.Photos.OrderBy(p => p.UploadedAt).Select(p => (Guid?)p.Id).FirstOrDefault(),
+            r.Photos.Count);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Portal.Web.Api;
+
+/// <summary>The language switcher: remembers the choice in the culture cookie and goes back.</summary>
+internal static class CultureEndpoints
+{
+    public static void MapCultureEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            if (!WebComposition.SupportedCultures.Any(c => c.Name == culture))
+            {
+                return Results.BadRequest();
+            }
+
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            // Only local paths: an open redirect would let a phishing link borrow our domain.
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                ? returnUrl
+                : "/";
+            return Results.LocalRedirect(target);
+        });
+    }
+}

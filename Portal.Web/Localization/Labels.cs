@@ -1,0 +1,50 @@
+using MudBlazor;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Estates;
+using Portal.Infrastructure.Requests;
+using Portal.Web.Resources;
+
+namespace Portal.Web.Localization;
+
+/// <summary>How the domain's words read in the user's language.</summary>
+public static class Labels
+{
+    public static string Category(this IStringLocalizer<SharedResource> l, RepairCategory? category) =>
+        category is null ? l["Category.None"] : l[$"Category.{category}"];
+
+    public static string Status(this IStringLocalizer<SharedResource> l, RequestStatus status) => l[$"Status.{status}"];
+
+    public static string Home(this IStringLocalizer<SharedResource> l, HomeView home) =>
+        l["Location.Unit", home.BuildingName, home.UnitNumber];
+
+    public static string Location(this IStringLocalizer<SharedResource> l, RequestSummary s) =>
+        s.UnitNumber is not null ? l["Location.Unit", s.BuildingName ?? "", s.UnitNumber]
+        : s.BuildingName is not null ? l["Location.PublicInBuilding", s.BuildingName, s.Spot ?? ""]
+        : l["Location.Public", s.Spot ?? ""];
+
+    /// <summary>Mobile numbers grouped 3-4-4 so they can be read back digit by digit.</summary>
+    public static string Phone(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone))
+        {
+            return "";
+        }
+
+        var digits = phone.Replace(" ", "", StringComparison.Ordinal);
+        return digits.Length == 11 && digits.All(char.IsDigit)
+            ? $"{digits[..3]} {digits[3..7]} {digits[7..]}"
+            : phone;
+    }
+
+    public static Color StatusColor(RequestStatus status) => status switch
+    {
+        RequestStatus.Submitted => Color.Info,
+        RequestStatus.Accepted or RequestStatus.Dispatched => Color.Primary,
+        RequestStatus.InProgress => Color.Secondary,
+        RequestStatus.OnHold => Color.Warning,
+        RequestStatus.Completed or RequestStatus.FollowedUp or RequestStatus.Rated or RequestStatus.Closed => Color.Success,
+        RequestStatus.Reopened => Color.Error,
+        _ => Color.Default,
+    };
+}
