@@ -82,12 +82,15 @@ public static class DependencyInjection
 
         services.AddScoped<DemoData>();
         services.AddScoped<ResidentHomes>();
+        services.AddSingleton<InvitationAttempts>();
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<FileRepairRequest>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<CancelRequest>();
         services.AddSingleton<RequestNumbers>();
+        services.AddSingleton<StagedPhotoSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StagedPhotoSweeper>());
         services.AddOptions<DeskOptions>().Bind(configuration.GetSection(DeskOptions.SectionName));
         return services;
     }

@@ -4,8 +4,9 @@ using System.Text;
 namespace Portal.Domain.Estates;
 
 /// <summary>
-/// The one-time code printed on a unit's welcome letter (邀请码) that binds a resident's account
-/// to the unit. Format "ABCD-EFGH".
+/// The code printed on a unit's welcome letter (邀请码) that binds a resident's account to the
+/// unit. Everyone in the household may use it; staff reissue it when the home changes hands.
+/// Format "ABCD-EFGH".
 /// </summary>
 public static class InvitationCode
 {

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Demo;
+using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data;
 
@@ -28,6 +30,16 @@ internal sealed class DatabaseStartup(
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Every provider needs the roles; only the embedded default gets demo people and places.
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
 
         if (options.Value.Provider == DatabaseProvider.Sqlite)
         {

@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Data;
 
 /// <summary>
 /// The one model of Portal. Provider-neutral on purpose: two sub-classes carry the SQLite and the
-/// SQL Server migration sets (see docs/decisions/0002-two-providers.md).
+/// SQL Server migration sets (see docs/decisions/0002-two-providers-two-context-subclasses.md).
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {

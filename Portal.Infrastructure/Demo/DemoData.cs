@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Demo;
 /// The demo estate and one login per role, created on the first run of the embedded SQLite
 /// default only (never on SQL Server). The README lists the logins.
 /// </summary>
-public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock)
 {
     public const string Password = "portal-demo-2026";
     public const string ResidentEmail = "resident@portal.demo";
@@ -21,19 +21,12 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
     public const string SupervisorEmail = "supervisor@portal.demo";
     public const string AdminEmail = "admin@portal.demo";
 
-    /// <summary>A free unit (building 2, 0801) whose code the README offers for trying registration.</summary>
+    /// <summary>A free unit (building 2, unit 801) whose code the README offers for trying registration.</summary>
     public const string OpenInvitationCode = "TRY3-HERE";
 
+    /// <summary>Creates the demo estate and people on an empty database; the roles must exist.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Ensure(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
-
         if (await db.Estates.AnyAsync(ct) || await db.Users.AnyAsync(ct))
         {
             return false;

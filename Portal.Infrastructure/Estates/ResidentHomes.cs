@@ -13,7 +13,7 @@ public sealed record HomeView(int UnitId, int BuildingId, int EstateId, string E
 /// Binding a resident to a unit with the invitation code from the move-in pack; only a bound
 /// resident can file for a unit.
 /// </summary>
-public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
+public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, InvitationAttempts attempts, TimeProvider clock)
 {
     public async Task<IReadOnlyList<HomeView>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -25,7 +25,12 @@ public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, Ti
     public async Task<IReadOnlyList<(int Id, int EstateId, string Name)>> BuildingsAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var estates = await HomesOf(db, user.UserId).Select(h => h.EstateId).Distinct().ToListAsync(ct);
+        var estates = await (
+            from r in db.Residencies
+            where r.UserId == user.UserId
+            join u in db.Units on r.UnitId equals u.Id
+            join b in db.Buildings on u.BuildingId equals b.Id
+            select b.EstateId).Distinct().ToListAsync(ct);
         var rows = await db.Buildings.Where(b => estates.Contains(b.EstateId)).OrderBy(b => b.SortOrder)
             .Select(b => new { b.Id, b.EstateId, b.Name }).ToListAsync(ct);
         return rows.Select(b => (b.Id, b.EstateId, b.Name)).ToList();
@@ -69,6 +74,11 @@ public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, Ti
             return Outcome<HomeView>.Fail("Invitation.Malformed");
         }
 
+        if (!attempts.TryTake(userId))
+        {
+            return Outcome<HomeView>.Fail("Invitation.TooManyAttempts", InvitationAttempts.PerHour);
+        }
+
         var normalized = InvitationCode.Normalize(code);
         await using var db = await factory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.InvitationCode == normalized, ct);
@@ -84,7 +94,7 @@ public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, Ti
 
         db.Residencies.Add(new Residency(userId, unit.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        var home = await HomesOf(db, userId).FirstAsync(h => h.UnitId == unit.Id, ct);
+        var home = (await HomesOf(db, userId).ToListAsync(ct)).First(h => h.UnitId == unit.Id);
         return Outcome<HomeView>.Ok(home);
     }
 

@@ -6,13 +6,18 @@ using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Estates;
 
-public sealed record UnitRow(int UnitId, int EstateId, string EstateName, string BuildingName, string UnitNumber, int Floor, string InvitationCode, DateTimeOffset IssuedAt, int Residents);
+public sealed record UnitRow(int UnitId, int EstateId, string EstateName, string BuildingName, string UnitNumber, int Floor, string InvitationCode, DateTimeOffset IssuedAt, string TimeZoneId, int Residents);
 
 /// <summary>Staff view of the units of their estates and the invitation codes for move-in packs.</summary>
 public sealed class UnitDirectory(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UnitRow>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
+        if (!MayIssue(user))
+        {
+            return [];
+        }
+
         await using var db = await factory.CreateDbContextAsync(ct);
         var estates = await db.StaffEstateIdsAsync(user, ct);
         return await (
@@ -21,14 +26,14 @@ public sealed class UnitDirectory(IDbContextFactory<PortalDbContext> factory, Ti
             join e in db.Estates on b.EstateId equals e.Id
             where estates.Contains(e.Id)
             orderby e.Name, b.SortOrder, u.Floor, u.Number
-            select new UnitRow(u.Id, e.Id, e.Name, b.Name, u.Number, u.Floor, u.InvitationCode, u.InvitationIssuedAt,
+            select new UnitRow(u.Id, e.Id, e.Name, b.Name, u.Number, u.Floor, u.InvitationCode, u.InvitationIssuedAt, e.TimeZoneId,
                 db.Residencies.Count(r => r.UnitId == u.Id))).ToListAsync(ct);
     }
 
     /// <summary>Issues a fresh code (the old one stops working), e.g. when a unit changes hands.</summary>
     public async Task<Outcome<string>> ReissueCodeAsync(CurrentUser user, int unitId, CancellationToken ct = default)
     {
-        if (!Roles.InvitationIssuers.Split(',').Any(user.IsInRole))
+        if (!MayIssue(user))
         {
             return Outcome<string>.NotFound;
         }
@@ -49,4 +54,6 @@ public sealed class UnitDirectory(IDbContextFactory<PortalDbContext> factory, Ti
         await db.SaveChangesAsync(ct);
         return Outcome<string>.Ok(unit.InvitationCode);
     }
+
+    private static bool MayIssue(CurrentUser user) => Roles.InvitationIssuers.Split(',').Any(user.IsInRole);
 }

@@ -18,7 +18,7 @@ public static class PhotosServiceCollectionExtensions
             .Bind(configuration.GetSection(PhotoOptions.SectionName))
             .Validate(o => o.MaxBytesPerPhoto > 0, "Portal:Photos:MaxBytesPerPhoto must be positive.")
             .Validate(o => o.MaxBytesPerRequest >= o.MaxBytesPerPhoto, "Portal:Photos:MaxBytesPerRequest must be at least MaxBytesPerPhoto.")
-            .Validate(o => o.MaxPhotosPerRequest > 0, "Portal:Photos:MaxPhotosPerRequest must be positive.")
+            .Validate(o => o.MaxPhotosPerRequest is > 0 and <= Portal.Domain.Requests.ServiceRequest.MaxPhotos, $"Portal:Photos:MaxPhotosPerRequest must be 1-{Portal.Domain.Requests.ServiceRequest.MaxPhotos}.")
             .Validate(o => o.MaxDimension > 0 && o.ThumbnailSize > 0, "Portal:Photos:MaxDimension and ThumbnailSize must be positive.")
             .Validate(o => o.JpegQuality is >= 1 and <= 100, "Portal:Photos:JpegQuality must be 1-100.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.RootPath), "Portal:Photos:RootPath is required.")

@@ -12,8 +12,18 @@ public sealed class DeskOptions
     public TimeOnly Closes { get; set; } = new(20, 0);
     public int AcknowledgeWithinMinutes { get; set; } = 30;
 
-    /// <summary>When the desk will have accepted a request filed at <paramref name="filedLocal"/> (estate time).</summary>
+    /// <summary>
+    /// When the desk will have accepted a request filed at <paramref name="filedLocal"/> (estate
+    /// time), rounded up to five minutes: people keep "by 08:20", not "by 08:19".
+    /// </summary>
     public DateTime AcknowledgeBy(DateTime filedLocal)
+    {
+        var due = Unrounded(filedLocal);
+        var step = TimeSpan.FromMinutes(5).Ticks;
+        return new DateTime((due.Ticks + step - 1) / step * step, due.Kind);
+    }
+
+    private DateTime Unrounded(DateTime filedLocal)
     {
         var within = TimeSpan.FromMinutes(AcknowledgeWithinMinutes);
         var time = TimeOnly.FromDateTime(filedLocal);

@@ -88,7 +88,8 @@ public sealed class FileRepairRequest(
             .Select(p => new RequestPhoto(p.Id, p.StorageKey, p.ThumbnailKey, p.ContentType, p.Length, p.Width, p.Height, PhotoStage.Before, p.UploadedAt, user.UserId))
             .ToList();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One SaveChanges below writes the counter, the request and the staged-photo removal in a
+        // single transaction; no explicit transaction, so SQL Server's retrying strategy can replay it.
         var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(nowLocal), ct);
         ServiceRequest request;
         try
@@ -105,7 +106,6 @@ public sealed class FileRepairRequest(
         db.ServiceRequests.Add(request);
         db.StagedPhotos.RemoveRange(staged);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
 
         var promise = deskOptions.Value.AcknowledgeBy(nowLocal);
         return (Outcome<FiledRequest>.Ok(new FiledRequest(request.Id, request.Number, promise, home.TimeZoneId)), []);

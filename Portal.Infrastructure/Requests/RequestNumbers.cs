@@ -6,8 +6,9 @@ namespace Portal.Infrastructure.Requests;
 
 /// <summary>
 /// Hands out the human-friendly numbers residents read out on the phone ("R261123-0042"):
-/// a per-day counter row updated inside the filing transaction, so a number is never used twice
-/// and a rolled-back filing gives its number back.
+/// a per-day counter row saved together with the new request. The counter is a concurrency token,
+/// so two filings racing for the same number make one of them fail and retry; a number is never
+/// used twice and a failed filing gives its number back.
 /// </summary>
 public sealed class RequestNumbers
 {

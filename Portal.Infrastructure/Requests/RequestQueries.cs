@@ -31,9 +31,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
     public async Task<IReadOnlyList<RequestSummary>> ListMineAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Summaries(db, db.ServiceRequests.Where(r => r.ResidentId == user.UserId))
-            .OrderByDescending(s => s.SubmittedAt)
-            .ToListAsync(ct);
+        return await Summaries(db, db.ServiceRequests.Where(r => r.ResidentId == user.UserId)).ToListAsync(ct);
     }
 
     /// <summary>The newest requests of the caller's estates (staff).</summary>
@@ -42,7 +40,6 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
         await using var db = await factory.CreateDbContextAsync(ct);
         var estates = await db.StaffEstateIdsAsync(user, ct);
         return await Summaries(db, db.ServiceRequests.Where(r => estates.Contains(r.Location.EstateId)))
-            .OrderByDescending(s => s.SubmittedAt)
             .Take(take)
             .ToListAsync(ct);
     }
@@ -85,6 +82,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
         return db.ServiceRequests.Where(r => r.ResidentId == user.UserId || estates.Contains(r.Location.EstateId));
     }
 
+    /// <summary>Newest first; the order is applied before the projection so it runs in SQL.</summary>
     private static IQueryable<RequestSummary> Summaries(PortalDbContext db, IQueryable<ServiceRequest> requests) =>
         from r in requests
         join e in db.Estates on r.Location.EstateId equals e.Id
@@ -92,6 +90,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
         from b in bs.DefaultIfEmpty()
         join u in db.Units on r.Location.UnitId equals u.Id into us
         from u in us.DefaultIfEmpty()
+        orderby r.SubmittedAt descending, r.Id descending
         select new RequestSummary(
             r.Id, r.Number, r.Type, r.Category, r.Status, e.Name,
             b == null ? null : b.Name, u == null ? null : u.Number, r.Location.Spot, r.Description,

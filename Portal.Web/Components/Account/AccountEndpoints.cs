@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure.Identity;
+using Portal.Web.Api;
 
 namespace Portal.Web.Components.Account;
 
@@ -12,7 +13,7 @@ internal static class AccountEndpoints
         app.MapPost(AccountPaths.Logout, async (SignInManager<PortalUser> signIn, [FromForm] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : "~" + returnUrl);
+            return TypedResults.LocalRedirect(LocalPath.OrHome(returnUrl));
         });
     }
 }

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Tests.Support;
+
+/// <summary>
+/// The real app over a real SQLite file in its own temp folder, migrated by the app itself at
+/// start-up and seeded with the demo estate, exactly as the embedded default runs.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("portal-tests-").FullName;
+
+    /// <summary>Extra configuration for a test class; set before the first client is created.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Portal:SignIn:PermitPerMinute"] = "1000",
+    };
+
+    public string DatabasePath => Path.Combine(Root, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
+            ["Portal:Photos:RootPath"] = Path.Combine(Root, "photos"),
+            ["Portal:Database:Provider"] = "Sqlite",
+            ["Portal:Database:SeedDemoData"] = "true",
+        };
+
+        // UseSetting reaches the configuration Program.cs reads while it registers services;
+        // the in-memory source keeps the same values last in line for anything read later.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+    }
+
+    /// <summary>The use cases' view of a demo account.</summary>
+    public async Task<CurrentUser> UserAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
+        var roles = await users.GetRolesAsync(user);
+        return new CurrentUser(user.Id, user.DisplayName, roles.ToHashSet());
+    }
+
+    public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing process; the temp folder is cleaned by the OS.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
