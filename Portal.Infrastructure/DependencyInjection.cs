@@ -10,6 +10,10 @@ using Portal.Infrastructure.Estates;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Photos;
 using Portal.Infrastructure.Requests;
+using Portal.Infrastructure.Dispatch;
+using Portal.Infrastructure.Live;
+using Portal.Infrastructure.WorkOrders;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Portal.Infrastructure;
 
@@ -88,6 +92,16 @@ public static class DependencyInjection
         services.AddScoped<FileRepairRequest>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<CancelRequest>();
+        services.AddScoped<RequestCommands>();
+        services.AddScoped<DispatchDesk>();
+        services.AddScoped<BoardQueries>();
+        services.AddScoped<TechnicianJobs>();
+        services.AddScoped<QuoteDecisions>();
+        services.AddLiveFeed(configuration);
+
+        // One key ring for every node, kept in the shared database: a cookie issued by one node
+        // is read by the next, and restarts do not sign everybody out.
+        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDbContext>();
         services.AddSingleton<RequestNumbers>();
         services.AddSingleton<StagedPhotoSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StagedPhotoSweeper>());

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Portal.Web.Api;
+using Portal.Web.Hubs;
+using Portal.Web.Live;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Web.Localization;
@@ -32,6 +35,10 @@ public static class WebComposition
         // Chinese text goes out as UTF-8, not as &#x…; entities: smaller pages, readable source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<ErrorText>();
+        services.AddSignalR();
+        services.AddHostedService<HubRelay>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -50,6 +57,18 @@ public static class WebComposition
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // Machines (hub clients, photo requests) get a 401, not a redirect to a sign-in page.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/photos"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                }
+
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorization();
 
@@ -102,6 +121,7 @@ public static class WebComposition
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapPhotoEndpoints();
+        app.MapHub<DispatchHub>(DispatchHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;
     }

@@ -11,25 +11,33 @@ namespace Portal.Domain.Requests;
 /// <remarks>
 /// Life cycle: Submitted → Accepted → Dispatched → InProgress (⇄ OnHold) → Completed → FollowedUp
 /// → Rated → Closed, with rework (Reopened → Dispatched), return to the desk, and cancellation.
+/// Paid work detours through OnHold while the resident decides on the quote, before work starts.
+/// Each dispatch opens a <see cref="WorkOrder"/> (工作维修单); at most one is active at a time, and it
+/// exists exactly while the request is Dispatched, InProgress or OnHold. The technician's steps
+/// (accept, on my way, start, pause, complete) move that order and are recorded here.
 /// The timestamps hold the latest time the request reached each step; a step that is undone
 /// (returned to the desk, reopened) clears the timestamps it invalidates, so that e.g.
 /// <see cref="CompletedAt"/> is set exactly when the work currently stands completed. The full
 /// history is always in <see cref="Timeline"/>.
-/// Which kind of staff may do what (a technician starts, the desk follows up) is the use cases'
-/// concern; the aggregate separates residents, staff and the system.
+/// Which kind of staff may do what (the desk dispatches and follows up) is mostly the use cases'
+/// concern; the aggregate separates residents, staff and the system, and keeps a technician to his
+/// own work orders: one technician cannot accept, start, price or complete another's job, while the
+/// desk may record a start or a completion on the technician's behalf.
 /// </remarks>
 public sealed class ServiceRequest
 {
     public const int MaxPhotos = 5;
     public const int MaxDescriptionLength = 1000;
     public const int MaxContactNameLength = 50;
-    public const int MaxAssigneeNameLength = 100;
+    public const int MaxAssigneeNameLength = Assignee.MaxNameLength;
+    public const int MaxButlerNameLength = 100;
 
     /// <summary>Limit for notes, reasons (including <see cref="CancellationReason"/>) and the resident's words on the follow-up.</summary>
     public const int MaxNoteLength = 500;
 
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<RequestPhoto> _photos = [];
+    private readonly List<WorkOrder> _workOrders = [];
 
     // For EF Core, which sets every column; FileRepair is the only way to create one in code.
     private ServiceRequest()
@@ -70,11 +78,26 @@ public sealed class ServiceRequest
     /// <summary>Set while <see cref="RequestStatus.OnHold"/>.</summary>
     public HoldReason? HoldReason { get; private set; }
 
+    /// <summary>
+    /// Set while <see cref="RequestStatus.OnHold"/>: where the request goes when the hold is lifted —
+    /// InProgress after a pause, Dispatched after a quote (the work has not started yet).
+    /// </summary>
+    public RequestStatus? StatusBeforeHold { get; private set; }
+
     /// <summary>Outcome of the latest follow-up call.</summary>
     public FollowUpOutcome? FollowUpOutcome { get; private set; }
 
-    /// <summary>Who the work order is with; null until dispatched and after a return to the desk.</summary>
+    /// <summary>
+    /// Who the work order is with (technician or team name); null until dispatched and after a return
+    /// to the desk. After completion it names who did the work.
+    /// </summary>
     public string? AssigneeName { get; private set; }
+
+    /// <summary>
+    /// User id of the technician who has the work order, alongside <see cref="AssigneeName"/>; null
+    /// for a team order until one of its technicians takes it.
+    /// </summary>
+    public string? AssigneeId { get; private set; }
 
     public string? CancellationReason { get; private set; }
 
@@ -90,6 +113,12 @@ public sealed class ServiceRequest
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// When the request should be resolved (处理时限), from <see cref="DeadlinePolicy"/>: counted from
+    /// filing at the priority the desk confirms, and afresh from the moment it comes back for rework.
+    /// </summary>
+    public DateTimeOffset DueAt { get; private set; }
+
     public DateTimeOffset LastChangedAt { get; private set; }
 
     /// <summary>Optimistic-concurrency token: renewed on every change, so two clerks cannot both act on the same state.</summary>
@@ -99,10 +128,30 @@ public sealed class ServiceRequest
 
     public IReadOnlyList<RequestPhoto> Photos => _photos.AsReadOnly();
 
+    /// <summary>Every work order of the request, oldest first (<see cref="WorkOrder.Sequence"/> 1, 2, …).</summary>
+    public IReadOnlyList<WorkOrder> WorkOrders => _workOrders.AsReadOnly();
+
+    /// <summary>The work order someone is on now; null unless Dispatched, InProgress or OnHold.</summary>
+    public WorkOrder? ActiveWorkOrder => _workOrders.LastOrDefault(o => o.IsActive);
+
     /// <summary>Residents may withdraw only while nobody has been sent yet.</summary>
     public bool CanBeCancelledByResident => Status is RequestStatus.Submitted or RequestStatus.Accepted;
 
     public bool BelongsTo(string userId) => string.Equals(ResidentId, userId, StringComparison.Ordinal);
+
+    /// <summary>Past its deadline with the work not done (completed, followed-up, rated, closed and cancelled requests never are).</summary>
+    public bool IsOverdue(DateTimeOffset now) =>
+        now > DueAt
+        && Status is not (RequestStatus.Completed
+            or RequestStatus.FollowedUp
+            or RequestStatus.Rated
+            or RequestStatus.Closed
+            or RequestStatus.Cancelled);
+
+    /// <summary>Time left to <see cref="DueAt"/>, as a card on the dispatch board shows it; negative once overdue.</summary>
+    public TimeSpan TimeLeft(DateTimeOffset now) => DueAt - now;
+
+    private bool HasPendingQuote => ActiveWorkOrder?.HasPendingQuote == true;
 
     /// <summary>
     /// Registers a repair (报修登记): what, where, when and who — the four things the desk must capture.
@@ -187,129 +236,308 @@ public sealed class ServiceRequest
             Description = text,
             PreferredWindow = preferredWindow,
             SubmittedAt = at,
+            DueAt = at + DeadlinePolicy.ResolutionTime(Priority.Normal),
         };
         request._photos.AddRange(photoList);
         request.Record(TimelineEvent.Submitted, from: null, RequestStatus.Submitted, filedBy, at, note: null);
         return request;
     }
 
-    /// <summary>The desk registers the request (受理) and sets its priority.</summary>
-    public void Accept(Actor by, DateTimeOffset at, Priority priority, string? note)
+    /// <summary>
+    /// The desk registers the request (受理) after reading it back to the resident: it confirms the
+    /// priority and, when the resident's choice was wrong, the category. The deadline follows the
+    /// confirmed priority, counted from filing.
+    /// </summary>
+    public void Accept(Actor by, DateTimeOffset at, Priority priority, string? note, RepairCategory? category = null)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(Accept), RequestStatus.Submitted);
         var text = OptionalNote(note);
 
         Priority = priority;
+        Category = category ?? Category;
+        DueAt = SubmittedAt + DeadlinePolicy.ResolutionTime(priority);
         AcceptedAt = at;
         Move(TimelineEvent.Accepted, RequestStatus.Accepted, by, at, text);
     }
 
     /// <summary>
-    /// Sends the work order to someone (派工). Called again while dispatched or on hold, it hands the
-    /// job to someone else without changing its status (Reassigned).
+    /// Sends a work order to a technician or a team (派工). Called again while dispatched or on hold,
+    /// it hands the job to someone else without changing the request's status (Reassigned): the
+    /// current order ends as Reassigned and a new one is opened. Not while the technician is working
+    /// (he pauses or returns the job first), nor while the resident is deciding on a quote.
     /// </summary>
-    public void Dispatch(Actor by, DateTimeOffset at, string assigneeName, string? note)
+    public void Dispatch(Actor by, DateTimeOffset at, Assignee assignee, string? note)
     {
         EnsureStaff(by);
+        ArgumentNullException.ThrowIfNull(assignee);
         EnsureStatus(
             nameof(Dispatch),
             RequestStatus.Accepted,
             RequestStatus.Reopened,
             RequestStatus.Dispatched,
             RequestStatus.OnHold);
-        var assignee = assigneeName?.Trim();
-        if (string.IsNullOrEmpty(assignee))
-        {
-            throw new DomainException("Request.AssigneeRequired");
-        }
 
-        if (assignee.Length > MaxAssigneeNameLength)
+        // The quote belongs to the current order; a new assignee would leave the resident's answer
+        // with nobody to act on it. The desk records the answer (or a decline) first.
+        if (HasPendingQuote)
         {
-            throw new DomainException("Request.AssigneeTooLong", MaxAssigneeNameLength);
+            throw new DomainException("Quote.Pending");
         }
 
         var text = OptionalNote(note);
 
+        // Rework is any order after the job was once completed: the first one after a reopening and
+        // any that replaces it.
+        var isRework = _workOrders.Exists(o => o.Status == WorkOrderStatus.Completed);
+        var order = new WorkOrder(_workOrders.Count + 1, assignee, isRework, at);
+
         // The timeline has no assignee column, so the name goes in the note: the history must say
         // who had the job at each point, not only who has it now.
-        var entryNote = text is null ? assignee : $"{assignee}: {text}";
-        AssigneeName = assignee;
-        if (Status is RequestStatus.Dispatched or RequestStatus.OnHold)
+        var entryNote = text is null ? assignee.Name : $"{assignee.Name}: {text}";
+        var reassigning = Status is RequestStatus.Dispatched or RequestStatus.OnHold;
+        if (reassigning)
+        {
+            ActiveOrder(nameof(Dispatch)).Reassign(at);
+        }
+        else
+        {
+            DispatchedAt = at;
+        }
+
+        _workOrders.Add(order);
+        AssigneeName = assignee.Name;
+        AssigneeId = assignee.TechnicianId;
+        if (reassigning)
         {
             Move(TimelineEvent.Reassigned, Status, by, at, entryNote);
         }
         else
         {
-            DispatchedAt = at;
             Move(TimelineEvent.Dispatched, RequestStatus.Dispatched, by, at, entryNote);
         }
     }
 
-    /// <summary>The technician is on site and starts work (开始维修).</summary>
+    /// <summary>
+    /// The technician takes the work order (接单). Only its technician; a team order may be taken by
+    /// any technician, and becomes his.
+    /// </summary>
+    public void AcceptWork(Actor by, DateTimeOffset at)
+    {
+        EnsureStaff(by);
+        EnsureStatus(nameof(AcceptWork), RequestStatus.Dispatched);
+        var order = ActiveOrder(nameof(AcceptWork));
+        EnsureOrderTechnician(order, by, technicianOnly: true);
+
+        order.Accept(at);
+        TakeOver(order, by);
+        Move(TimelineEvent.WorkAccepted, Status, by, at, order.IsTeam ? order.AssigneeName : null);
+    }
+
+    /// <summary>The technician is on his way (出发); the resident can see someone is coming.</summary>
+    public void SetOff(Actor by, DateTimeOffset at)
+    {
+        EnsureStaff(by);
+        EnsureStatus(nameof(SetOff), RequestStatus.Dispatched);
+        var order = ActiveOrder(nameof(SetOff));
+        EnsureOrderTechnician(order, by, technicianOnly: true);
+
+        order.SetOff(at);
+        Move(TimelineEvent.OnTheWay, Status, by, at, note: null);
+    }
+
+    /// <summary>
+    /// The technician is on site and starts work (开始维修); an order not yet accepted is accepted at
+    /// the same time. The desk may record the start on the technician's behalf. Never while a quote
+    /// waits for the resident: paid work starts only once they have accepted the cost.
+    /// </summary>
     public void Start(Actor by, DateTimeOffset at)
     {
         EnsureStaff(by);
-        EnsureStatus(nameof(Start), RequestStatus.Dispatched);
+        if (HasPendingQuote)
+        {
+            throw new DomainException("Quote.Pending");
+        }
 
+        EnsureStatus(nameof(Start), RequestStatus.Dispatched);
+        var order = ActiveOrder(nameof(Start));
+        EnsureOrderTechnician(order, by, technicianOnly: false);
+
+        order.Start(at);
+        TakeOver(order, by);
         StartedAt = at;
         Move(TimelineEvent.Started, RequestStatus.InProgress, by, at, note: null);
     }
 
     /// <summary>
-    /// Pauses the work (暂停). <see cref="Requests.HoldReason.AwaitingResidentApproval"/> is how paid
-    /// work waits for the resident to accept the cost.
+    /// Pauses the work (暂停): waiting for parts, no access, resident absent. Waiting for the resident
+    /// to accept a cost is not a pause but a <see cref="Quote(Actor, DateTimeOffset, decimal, string)"/>,
+    /// which records the amount and the answer.
     /// </summary>
     public void PutOnHold(HoldReason reason, Actor by, DateTimeOffset at, string? note)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(PutOnHold), RequestStatus.InProgress);
+        if (reason == Requests.HoldReason.AwaitingResidentApproval)
+        {
+            throw new DomainException("Request.UseQuote");
+        }
+
+        var order = ActiveOrder(nameof(PutOnHold));
+        EnsureOrderTechnician(order, by, technicianOnly: false);
         var text = OptionalNote(note);
 
+        order.Pause(reason);
+        TakeOver(order, by);
         HoldReason = reason;
+        StatusBeforeHold = Status;
         Move(TimelineEvent.PutOnHold, RequestStatus.OnHold, by, at, text);
     }
 
     /// <summary>
-    /// Work continues (恢复). The resident may resume only a hold that waits for their approval —
-    /// resuming is how they accept the cost; every other hold is lifted by staff.
+    /// Work continues after a pause (恢复), by the technician or staff. A hold for a quote is lifted
+    /// only by the resident's answer (<see cref="ApproveQuote"/>, <see cref="DeclineQuote"/>).
     /// </summary>
     public void Resume(Actor by, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(by);
-        if (by.Role == ActorRole.Resident)
+        EnsureStaff(by);
+        EnsureStatus(nameof(Resume), RequestStatus.OnHold);
+        if (HoldReason == Requests.HoldReason.AwaitingResidentApproval)
         {
-            EnsureOwnResident(by);
-            EnsureStatus(nameof(Resume), RequestStatus.OnHold);
-            if (HoldReason != Requests.HoldReason.AwaitingResidentApproval)
-            {
-                throw new DomainException("Request.StaffOnly");
-            }
-        }
-        else
-        {
-            EnsureStaff(by);
-            EnsureStatus(nameof(Resume), RequestStatus.OnHold);
+            throw new DomainException("Quote.Pending");
         }
 
+        var order = ActiveOrder(nameof(Resume));
+        EnsureOrderTechnician(order, by, technicianOnly: false);
+
+        order.Resume(at);
+        TakeOver(order, by);
+        var to = StatusBeforeHold ?? RequestStatus.InProgress;
         HoldReason = null;
-        Move(TimelineEvent.Resumed, RequestStatus.InProgress, by, at, note: null);
+        StatusBeforeHold = null;
+        Move(TimelineEvent.Resumed, to, by, at, note: null);
     }
 
-    /// <summary>The technician returns the work order as done (完工).</summary>
-    public void Complete(Actor by, DateTimeOffset at, string? note)
+    /// <summary>
+    /// The technician prices paid work (有偿服务报价) before starting it. The request waits on hold
+    /// until the resident approves or declines; the cost must be accepted before the work starts, so
+    /// a quote after the start is refused.
+    /// </summary>
+    public void Quote(Actor by, DateTimeOffset at, decimal amount, string description)
     {
         EnsureStaff(by);
-        EnsureStatus(nameof(Complete), RequestStatus.InProgress);
-        var text = OptionalNote(note);
+        if (HasPendingQuote)
+        {
+            throw new DomainException("Quote.Pending");
+        }
 
+        // On hold without a pending quote means paused, which happens only after the start.
+        if (Status is RequestStatus.InProgress or RequestStatus.OnHold)
+        {
+            throw new DomainException("Quote.AfterStart");
+        }
+
+        EnsureStatus(nameof(Quote), RequestStatus.Dispatched);
+        var order = ActiveOrder(nameof(Quote));
+        EnsureOrderTechnician(order, by, technicianOnly: true);
+        var quote = new Quote(amount, description, at);
+
+        order.AttachQuote(quote);
+        TakeOver(order, by);
+        HoldReason = Requests.HoldReason.AwaitingResidentApproval;
+        StatusBeforeHold = Status;
+        Move(TimelineEvent.Quoted, RequestStatus.OnHold, by, at, $"{quote.FormattedAmount} — {quote.Description}");
+    }
+
+    /// <summary>
+    /// The resident accepts the cost (同意报价) in the portal, or tells the desk on the phone and the
+    /// desk records it; the timeline says which. The work may then start.
+    /// </summary>
+    public void ApproveQuote(Actor by, DateTimeOffset at)
+    {
+        var quote = PendingQuoteFor(by, nameof(ApproveQuote));
+
+        quote.Approve(by, at);
+        var to = StatusBeforeHold ?? RequestStatus.Dispatched;
+        HoldReason = null;
+        StatusBeforeHold = null;
+        Move(TimelineEvent.QuoteApproved, to, by, at, DecisionNote(quote, by, reason: null));
+    }
+
+    /// <summary>
+    /// The resident turns the cost down (拒绝报价). The work order goes back to the desk with the
+    /// reason, which decides what happens next: another offer, a free repair or a cancellation.
+    /// </summary>
+    public void DeclineQuote(Actor by, DateTimeOffset at, string? reason)
+    {
+        var quote = PendingQuoteFor(by, nameof(DeclineQuote));
+        var text = OptionalNote(reason);
+        var order = ActiveOrder(nameof(DeclineQuote));
+
+        quote.Decline(by, at, text);
+        order.Return(text is null ? WorkOrder.QuoteDeclinedReason : $"{WorkOrder.QuoteDeclinedReason}: {text}", at);
+        BackToDesk();
+        Move(TimelineEvent.QuoteDeclined, RequestStatus.Accepted, by, at, DecisionNote(quote, by, text));
+    }
+
+    /// <summary>
+    /// The technician returns the work order as done (完工) with his report: notes, time spent,
+    /// materials and photos of the result. The desk may record it on his behalf.
+    /// </summary>
+    public void Complete(Actor by, DateTimeOffset at, CompletionReport report)
+    {
+        EnsureStaff(by);
+        ArgumentNullException.ThrowIfNull(report);
+        EnsureStatus(nameof(Complete), RequestStatus.InProgress);
+        var order = ActiveOrder(nameof(Complete));
+        EnsureOrderTechnician(order, by, technicianOnly: false);
+        if (report.AfterPhotos.Any(p => _photos.Exists(existing => existing.Id == p.Id)))
+        {
+            throw new ArgumentException("A photo is attached to the request already.", nameof(report));
+        }
+
+        order.Complete(report, at);
+        TakeOver(order, by);
+        _photos.AddRange(report.AfterPhotos);
         CompletedAt = at;
-        Move(TimelineEvent.Completed, RequestStatus.Completed, by, at, text);
+        Move(TimelineEvent.Completed, RequestStatus.Completed, by, at, report.Notes);
+    }
+
+    /// <summary>
+    /// Records that the butler of the building was told of the request (通知管家). No status change;
+    /// allowed until the request is closed or cancelled.
+    /// </summary>
+    public void InformButler(Actor by, DateTimeOffset at, string butlerName)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.IsStaff && by.Role != ActorRole.System)
+        {
+            throw new DomainException("Request.StaffOnly");
+        }
+
+        if (Status is RequestStatus.Closed or RequestStatus.Cancelled)
+        {
+            throw IllegalTransition(nameof(InformButler));
+        }
+
+        var name = butlerName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new DomainException("Request.ButlerNameRequired");
+        }
+
+        if (name.Length > MaxButlerNameLength)
+        {
+            throw new DomainException("Request.ButlerNameTooLong", MaxButlerNameLength);
+        }
+
+        Move(TimelineEvent.ButlerInformed, Status, by, at, name);
     }
 
     /// <summary>
     /// A job that cannot be finished goes back to the desk with the reason (退回), never silently
-    /// dropped; the desk dispatches it again or cancels it.
+    /// dropped; the desk dispatches it again or cancels it. The work order ends as Returned with the
+    /// reason. A technician returns only his own order; other staff may return any.
     /// </summary>
     public void ReturnToDesk(Actor by, DateTimeOffset at, string reason)
     {
@@ -319,18 +547,19 @@ public sealed class ServiceRequest
             RequestStatus.Dispatched,
             RequestStatus.InProgress,
             RequestStatus.OnHold);
+        var order = ActiveOrder(nameof(ReturnToDesk));
+        EnsureOrderTechnician(order, by, technicianOnly: false);
         var text = RequiredReason(reason);
 
-        AssigneeName = null;
-        HoldReason = null;
-        DispatchedAt = null;
-        StartedAt = null;
+        TakeOver(order, by);
+        order.Return(text, at);
+        BackToDesk();
         Move(TimelineEvent.ReturnedToDesk, RequestStatus.Accepted, by, at, text);
     }
 
     /// <summary>
     /// Records the follow-up call (回访) and the resident's words. "Not resolved" means the item is
-    /// not done: it is reopened for rework at a higher priority.
+    /// not done: it is reopened for rework at a higher priority, with a new deadline from now.
     /// </summary>
     public void RecordFollowUp(FollowUpOutcome outcome, Actor by, DateTimeOffset at, string? residentWords)
     {
@@ -343,6 +572,7 @@ public sealed class ServiceRequest
         {
             Priority = Priority == Priority.Urgent ? Priority.Urgent : Priority + 1;
             CompletedAt = null;
+            DueAt = at + DeadlinePolicy.ResolutionTime(Priority);
             Move(TimelineEvent.FollowedUp, RequestStatus.Reopened, by, at, text);
         }
         else
@@ -389,7 +619,7 @@ public sealed class ServiceRequest
     /// Withdraws the request (取消). The resident may do so, for their own request, only until
     /// someone is dispatched. Staff may cancel any open request that nobody is working on at that
     /// moment (a technician in the middle of a job first pauses it or returns it to the desk), and
-    /// must say why, since the resident will ask.
+    /// must say why, since the resident will ask. The active work order, if any, ends as Cancelled.
     /// </summary>
     public void Cancel(Actor by, DateTimeOffset at, string? reason)
     {
@@ -423,11 +653,16 @@ public sealed class ServiceRequest
         }
 
         CancellationReason = text;
+        ActiveWorkOrder?.Cancel(at);
         HoldReason = null;
+        StatusBeforeHold = null;
         Move(TimelineEvent.Cancelled, RequestStatus.Cancelled, by, at, text);
     }
 
-    /// <summary>Sends finished work back for rework (返修), e.g. when the resident calls again.</summary>
+    /// <summary>
+    /// Sends finished work back for rework (返修), e.g. when the resident calls again. The rework gets
+    /// its own deadline from now: the original one says nothing about how fast the return is handled.
+    /// </summary>
     public void Reopen(Actor by, DateTimeOffset at, string reason)
     {
         EnsureStaff(by);
@@ -435,6 +670,7 @@ public sealed class ServiceRequest
         var text = RequiredReason(reason);
 
         CompletedAt = null;
+        DueAt = at + DeadlinePolicy.ResolutionTime(Priority);
         Move(TimelineEvent.Reopened, RequestStatus.Reopened, by, at, text);
     }
 
@@ -476,6 +712,81 @@ public sealed class ServiceRequest
 
     private DomainException IllegalTransition(string action) =>
         new("Request.IllegalTransition", Status, action);
+
+    // Dispatched, InProgress and OnHold always have an active work order; the aggregate keeps it so.
+    private WorkOrder ActiveOrder(string action) =>
+        ActiveWorkOrder ?? throw new InvalidOperationException($"{action}: the request is {Status} but has no active work order.");
+
+    /// <summary>
+    /// A technician acts only on his own work order, or on a team order nobody has taken yet. Other
+    /// staff may record a step on his behalf unless <paramref name="technicianOnly"/>.
+    /// </summary>
+    private static void EnsureOrderTechnician(WorkOrder order, Actor by, bool technicianOnly)
+    {
+        if (by.Role != ActorRole.Technician)
+        {
+            if (technicianOnly)
+            {
+                throw new DomainException("WorkOrder.NotYours");
+            }
+
+            return;
+        }
+
+        if (order.TechnicianId is not null && !order.IsFor(by.UserId))
+        {
+            throw new DomainException("WorkOrder.NotYours");
+        }
+    }
+
+    /// <summary>The first technician of a team to act on its order takes it over.</summary>
+    private void TakeOver(WorkOrder order, Actor by)
+    {
+        if (by.Role == ActorRole.Technician && order.TechnicianId is null)
+        {
+            order.TakeOver(by.UserId);
+            AssigneeId = by.UserId;
+        }
+    }
+
+    /// <summary>
+    /// The resident decides on their own request; staff record a decision given on the phone. The
+    /// technician who priced the work never decides on it, and neither does the system.
+    /// </summary>
+    private Quote PendingQuoteFor(Actor by, string action)
+    {
+        EnsureStaffOrOwnResident(by, allowSystem: false);
+        if (by.Role == ActorRole.Technician)
+        {
+            throw new DomainException("Quote.ResidentDecides");
+        }
+
+        if (Status != RequestStatus.OnHold
+            || HoldReason != Requests.HoldReason.AwaitingResidentApproval
+            || ActiveWorkOrder?.Quote is not { IsPending: true } quote)
+        {
+            throw IllegalTransition(action);
+        }
+
+        return quote;
+    }
+
+    private static string DecisionNote(Quote quote, Actor by, string? reason)
+    {
+        var note = reason is null ? quote.FormattedAmount : $"{quote.FormattedAmount}: {reason}";
+        return by.Role == ActorRole.Resident ? note : $"{note} — recorded by staff";
+    }
+
+    /// <summary>The job is with the desk again (Accepted): nobody has it, nothing is on hold.</summary>
+    private void BackToDesk()
+    {
+        AssigneeName = null;
+        AssigneeId = null;
+        HoldReason = null;
+        StatusBeforeHold = null;
+        DispatchedAt = null;
+        StartedAt = null;
+    }
 
     private static void EnsureStaff(Actor by)
     {

@@ -18,4 +18,22 @@ public enum TimelineEvent
     Cancelled,
     Reopened,
     Note,
+
+    /// <summary>接单: the technician took the work order.</summary>
+    WorkAccepted,
+
+    /// <summary>出发: the technician is on the way.</summary>
+    OnTheWay,
+
+    /// <summary>报价: the technician priced paid work; the resident must decide before work starts.</summary>
+    Quoted,
+
+    /// <summary>业主同意报价.</summary>
+    QuoteApproved,
+
+    /// <summary>业主拒绝报价: the work order goes back to the desk.</summary>
+    QuoteDeclined,
+
+    /// <summary>已通知管家: the building's butler was told of the repair.</summary>
+    ButlerInformed,
 }

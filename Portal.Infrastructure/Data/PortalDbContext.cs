@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,10 @@ namespace Portal.Infrastructure.Data;
 /// The one model of Portal. Provider-neutral on purpose: two sub-classes carry the SQLite and the
 /// SQL Server migration sets (see docs/decisions/0002-two-providers-two-context-subclasses.md).
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<BuildingButler> BuildingButlers => Set<BuildingButler>();
     public DbSet<Estate> Estates => Set<Estate>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Unit> Units => Set<Unit>();

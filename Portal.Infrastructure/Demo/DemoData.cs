@@ -18,6 +18,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
     public const string DeskEmail = "desk@portal.demo";
     public const string ButlerEmail = "butler@portal.demo";
     public const string TechnicianEmail = "tech@portal.demo";
+    public const string SecondTechnicianEmail = "tech2@portal.demo";
     public const string SupervisorEmail = "supervisor@portal.demo";
     public const string AdminEmail = "admin@portal.demo";
 
@@ -68,12 +69,21 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
                      (DeskEmail, "前台 李娜 Li Na", "13700137001", Roles.FrontDesk),
                      (ButlerEmail, "管家 张伟 Zhang Wei", "13700137002", Roles.Butler),
                      (TechnicianEmail, "维修 刘强 Liu Qiang", "13700137003", Roles.Technician),
+                     (SecondTechnicianEmail, "维修 王刚 Wang Gang", "13700137006", Roles.Technician),
                      (SupervisorEmail, "主管 赵敏 Zhao Min", "13700137004", Roles.Supervisor),
                      (AdminEmail, "管理员 Admin", "13700137005", Roles.Admin),
                  })
         {
             var staff = await CreateUserAsync(email, name, phone, role);
             db.StaffEstates.Add(new StaffEstate(staff.Id, estate.Id));
+            if (role == Roles.Butler)
+            {
+                // One butler looks after every building of the demo estate.
+                foreach (var building in await db.Buildings.Where(b => b.EstateId == estate.Id).ToListAsync(ct))
+                {
+                    db.BuildingButlers.Add(new BuildingButler(building.Id, staff.Id));
+                }
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -6,6 +6,7 @@ using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Estates;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Live;
 using Portal.Infrastructure.Photos;
 
 namespace Portal.Infrastructure.Requests;
@@ -19,6 +20,7 @@ public sealed class FileRepairRequest(
     RequestNumbers numbers,
     IOptions<PhotoOptions> photoOptions,
     IOptions<DeskOptions> deskOptions,
+    IRequestFeed feed,
     TimeProvider clock)
 {
     public async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default)
@@ -106,6 +108,7 @@ public sealed class FileRepairRequest(
         db.ServiceRequests.Add(request);
         db.StagedPhotos.RemoveRange(staged);
         await db.SaveChangesAsync(ct);
+        await feed.PublishAsync(RequestChanged.From(request), ct);
 
         var promise = deskOptions.Value.AcknowledgeBy(nowLocal);
         return (Outcome<FiledRequest>.Ok(new FiledRequest(request.Id, request.Number, promise, home.TimeZoneId)), []);

@@ -16,11 +16,13 @@ public sealed record TimelineView(DateTimeOffset At, TimelineEvent Event, Reques
 
 public sealed record PhotoView(Guid Id, PhotoStage Stage, int Width, int Height);
 
+public sealed record QuoteView(decimal Amount, string Description, DateTimeOffset QuotedAt, QuoteDecision? Decision, DateTimeOffset? DecidedAt, string? DecidedBy);
+
 public sealed record RequestDetail(
     RequestSummary Summary, Priority Priority, Channel Channel, string ContactName, string? ContactPhone,
     DateTimeOffset? PreferredStart, DateTimeOffset? PreferredEnd, HoldReason? HoldReason, string? AssigneeName,
     string? CancellationReason, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<PhotoView> Photos,
-    bool CanCancel, Guid ConcurrencyStamp);
+    bool CanCancel, Guid ConcurrencyStamp, QuoteView? Quote, DateTimeOffset DueAt, bool IsOwner);
 
 /// <summary>
 /// Read side of requests. Every query is scoped to what the caller may see: a resident their
@@ -52,6 +54,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
             .AsNoTracking()
             .Include(r => r.Timeline)
             .Include(r => r.Photos)
+            .Include(r => r.WorkOrders)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
@@ -61,9 +64,9 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
 
         var summary = await Summaries(db, db.ServiceRequests.Where(r => r.Id == id)).FirstAsync(ct);
         var isOwner = request.BelongsTo(user.UserId);
-        // A technician sees a resident's phone only on his own work orders (PIPL); until work
-        // orders name him, technicians do not see it at all.
-        var technicianOnly = user.IsInRole(Roles.Technician) && user.Roles.Count == 1;
+        // A technician sees a resident's phone only on his own work orders (PIPL).
+        var technicianOnly = user.IsInRole(Roles.Technician) && user.Roles.Count == 1 && request.AssigneeId != user.UserId;
+        var quote = request.WorkOrders.OrderByDescending(w => w.Sequence).Select(w => w.Quote).FirstOrDefault(q => q is not null);
         return new RequestDetail(
             summary, request.Priority, request.Channel, request.ContactName,
             technicianOnly ? null : request.ContactPhone,
@@ -73,7 +76,10 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
                 .Select(t => new TimelineView(t.At, t.Event, t.From, t.To, t.ActorName, t.ActorRole, t.Note)).ToList(),
             request.Photos.Select(p => new PhotoView(p.Id, p.Stage, p.Width, p.Height)).ToList(),
             isOwner && request.CanBeCancelledByResident,
-            request.ConcurrencyStamp);
+            request.ConcurrencyStamp,
+            quote is null ? null : new QuoteView(quote.Amount, quote.Description, quote.QuotedAt, quote.Decision, quote.DecidedAt, quote.DecidedBy),
+            request.DueAt,
+            isOwner);
     }
 
     internal static async Task<IQueryable<ServiceRequest>> Visible(PortalDbContext db, CurrentUser user, CancellationToken ct)

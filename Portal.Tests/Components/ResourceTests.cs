@@ -59,6 +59,12 @@ public sealed partial class ResourceTests
             ["Event"] = typeof(Portal.Domain.Requests.TimelineEvent),
             ["Role"] = typeof(Portal.Domain.Common.ActorRole),
             ["Slot"] = typeof(Portal.Infrastructure.Requests.PreferredSlot),
+            ["Priority"] = typeof(Portal.Domain.Requests.Priority),
+            ["Hold"] = typeof(Portal.Domain.Requests.HoldReason),
+            ["Lane"] = typeof(Portal.Infrastructure.Dispatch.BoardLane),
+            ["Channel"] = typeof(Portal.Domain.Requests.Channel),
+            ["WorkOrder"] = typeof(Portal.Domain.Requests.WorkOrderStatus),
+            ["Quote"] = typeof(Portal.Domain.Requests.QuoteDecision),
         };
         Assert.Subset(enums.Keys.ToHashSet(), prefixes);
         var missingEnum = enums.SelectMany(e => Enum.GetNames(e.Value).Select(n => $"{e.Key}.{n}")).Where(k => !en.ContainsKey(k)).ToList();
@@ -73,7 +79,7 @@ public sealed partial class ResourceTests
         var codes = new[] { "Portal.Domain", "Portal.Infrastructure" }
             .SelectMany(p => Directory.EnumerateFiles(Path.Combine(root, p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("Migrations", StringComparison.Ordinal))
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), """(?:DomainException|Fail)\("((?:Request|Location|TimeWindow|Invitation|Photo)\.[A-Za-z]+)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), """(?:DomainException|Fail)\("((?:Request|Location|TimeWindow|Invitation|Photo|Quote|WorkOrder|Material|Dispatch)\.[A-Za-z]+)""").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         Assert.NotEmpty(codes);
         Assert.All(codes, c => Assert.True(en.ContainsKey("Error." + c), $"No message for Error.{c}"));

@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Requests;
 
 namespace Portal.Tests.Domain;
 
@@ -9,4 +10,11 @@ public static class Actors
     public static readonly Actor OtherResident = new("resident-li", "Li Lei", ActorRole.Resident);
     public static readonly Actor Desk = new("desk-zhao", "Zhao Min", ActorRole.FrontDesk);
     public static readonly Actor Technician = new("tech-chen", "Chen Gang", ActorRole.Technician);
+    public static readonly Actor OtherTechnician = new("tech-sun", "Sun Qiang", ActorRole.Technician);
+    public static readonly Actor Supervisor = new("sup-liu", "Liu Yan", ActorRole.Supervisor);
+
+    /// <summary>The work order as the desk writes it out to <see cref="Technician"/>.</summary>
+    public static Assignee TechnicianAssignee => Assignee.Technician(Technician.UserId, Technician.DisplayName);
+
+    public static Assignee OtherTechnicianAssignee => Assignee.Technician(OtherTechnician.UserId, OtherTechnician.DisplayName);
 }

@@ -6,6 +6,9 @@ namespace Portal.Tests.Domain;
 /// <summary>
 /// Builds a valid repair request and walks it along the legal path to any status, so a test states
 /// only what matters to it: <c>new ServiceRequestBuilder().InStatus(RequestStatus.OnHold).Build()</c>.
+/// The work order goes to <see cref="Actors.Technician"/> unless <see cref="DispatchedTo"/> says
+/// otherwise; whoever the order goes to, <see cref="Actors.Technician"/> does the technician's steps
+/// (for a team he takes the order over).
 /// </summary>
 public sealed class ServiceRequestBuilder
 {
@@ -26,6 +29,12 @@ public sealed class ServiceRequestBuilder
     private HoldReason _holdReason = HoldReason.AwaitingParts;
     private FollowUpOutcome _followUpOutcome = FollowUpOutcome.Resolved;
     private DateTimeOffset _filedAt = DefaultFiledAt;
+    private Assignee _assignee = Actors.TechnicianAssignee;
+    private WorkOrderStatus _orderStatus = WorkOrderStatus.Assigned;
+    private bool _approvedQuote;
+
+    public const decimal QuoteAmount = 120m;
+    public const string QuoteDescription = "Replace the mixer tap cartridge";
 
     public ServiceRequestBuilder InStatus(RequestStatus status)
     {
@@ -85,7 +94,10 @@ public sealed class ServiceRequestBuilder
         return this;
     }
 
-    /// <summary>Reason used when the walk passes through OnHold.</summary>
+    /// <summary>
+    /// Reason used when the walk passes through OnHold. AwaitingResidentApproval reaches OnHold the
+    /// only way it can: the technician quotes paid work before starting, and it stays pending.
+    /// </summary>
     public ServiceRequestBuilder OnHoldBecause(HoldReason reason)
     {
         _holdReason = reason;
@@ -104,6 +116,39 @@ public sealed class ServiceRequestBuilder
         _filedAt = at;
         return this;
     }
+
+    /// <summary>Who the desk sends the work order to.</summary>
+    public ServiceRequestBuilder DispatchedTo(Assignee assignee)
+    {
+        _assignee = assignee;
+        return this;
+    }
+
+    /// <summary>
+    /// How far the technician gets while the request is Dispatched: Assigned (default), Accepted or
+    /// OnTheWay. Later statuses start from there.
+    /// </summary>
+    public ServiceRequestBuilder WithWorkOrderAt(WorkOrderStatus status)
+    {
+        if (status is not (WorkOrderStatus.Assigned or WorkOrderStatus.Accepted or WorkOrderStatus.OnTheWay))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Only the steps before the start.");
+        }
+
+        _orderStatus = status;
+        return this;
+    }
+
+    /// <summary>Paid work: once dispatched the technician quotes and the resident approves.</summary>
+    public ServiceRequestBuilder WithApprovedQuote()
+    {
+        _approvedQuote = true;
+        return this;
+    }
+
+    /// <summary>A valid completion report with one material line and no photos.</summary>
+    public static CompletionReport Report(string notes = "Replaced the washer", int minutes = 45) =>
+        new(notes, minutes, [new MaterialLine("Washer 16 mm", 1, "pc")]);
 
     public static RequestPhoto Photo(int index = 0, PhotoStage stage = PhotoStage.Before) =>
         new(
@@ -152,11 +197,31 @@ public sealed class ServiceRequestBuilder
                 break;
             case RequestStatus.Dispatched:
                 WalkTo(request, RequestStatus.Accepted, next);
-                request.Dispatch(Actors.Desk, next(), Actors.Technician.DisplayName, note: null);
+                request.Dispatch(Actors.Desk, next(), _assignee, note: null);
+                if (_orderStatus is WorkOrderStatus.Accepted or WorkOrderStatus.OnTheWay)
+                {
+                    request.AcceptWork(Actors.Technician, next());
+                }
+
+                if (_orderStatus == WorkOrderStatus.OnTheWay)
+                {
+                    request.SetOff(Actors.Technician, next());
+                }
+
+                if (_approvedQuote)
+                {
+                    request.Quote(Actors.Technician, next(), QuoteAmount, QuoteDescription);
+                    request.ApproveQuote(_resident, next());
+                }
+
                 break;
             case RequestStatus.InProgress:
                 WalkTo(request, RequestStatus.Dispatched, next);
                 request.Start(Actors.Technician, next());
+                break;
+            case RequestStatus.OnHold when _holdReason == HoldReason.AwaitingResidentApproval:
+                WalkTo(request, RequestStatus.Dispatched, next);
+                request.Quote(Actors.Technician, next(), QuoteAmount, QuoteDescription);
                 break;
             case RequestStatus.OnHold:
                 WalkTo(request, RequestStatus.InProgress, next);
@@ -164,7 +229,7 @@ public sealed class ServiceRequestBuilder
                 break;
             case RequestStatus.Completed:
                 WalkTo(request, RequestStatus.InProgress, next);
-                request.Complete(Actors.Technician, next(), "Replaced the washer");
+                request.Complete(Actors.Technician, next(), Report());
                 break;
             case RequestStatus.FollowedUp:
                 WalkTo(request, RequestStatus.Completed, next);

@@ -202,7 +202,7 @@ public sealed class ServiceRequestRuleTests
         Assert.Equal("Request.StaffOnly", Assert.Throws<DomainException>(
             () => submitted.Accept(Actors.Resident, Later(submitted), Priority.Urgent, null)).Code);
         Assert.Equal("Request.StaffOnly", Assert.Throws<DomainException>(
-            () => accepted.Dispatch(Actors.Resident, Later(accepted), "My cousin", null)).Code);
+            () => accepted.Dispatch(Actors.Resident, Later(accepted), Assignee.Team("My cousin"), null)).Code);
         Assert.Equal("Request.StaffOnly", Assert.Throws<DomainException>(
             () => completed.RecordFollowUp(FollowUpOutcome.Resolved, Actors.Resident, Later(completed), null)).Code);
         Assert.Equal("Request.StaffOnly", Assert.Throws<DomainException>(
@@ -358,9 +358,9 @@ public sealed class ServiceRequestRuleTests
         var request = new ServiceRequestBuilder().InStatus(RequestStatus.Reopened).Build();
         var at = Later(request);
 
-        request.Dispatch(Actors.Desk, at, "Sun Qiang", "Second visit");
-        request.Start(Actors.Technician, at.AddHours(1));
-        request.Complete(Actors.Technician, at.AddHours(2), "Replaced the whole tap");
+        request.Dispatch(Actors.Desk, at, Actors.OtherTechnicianAssignee, "Second visit");
+        request.Start(Actors.OtherTechnician, at.AddHours(1));
+        request.Complete(Actors.OtherTechnician, at.AddHours(2), ServiceRequestBuilder.Report("Replaced the whole tap"));
         request.RecordFollowUp(FollowUpOutcome.Resolved, Actors.Desk, at.AddDays(1), "Fine now");
 
         Assert.Equal(RequestStatus.FollowedUp, request.Status);
@@ -450,29 +450,15 @@ public sealed class ServiceRequestRuleTests
         Assert.Equal("Water through the ceiling below", request.Timeline[^1].Note);
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public void Dispatch_requires_an_assignee(string assignee)
-    {
-        var request = new ServiceRequestBuilder().InStatus(RequestStatus.Accepted).Build();
-
-        var ex = Assert.Throws<DomainException>(() => request.Dispatch(Actors.Desk, Later(request), assignee, null));
-
-        Assert.Equal("Request.AssigneeRequired", ex.Code);
-        Assert.Equal(RequestStatus.Accepted, request.Status);
-    }
-
     [Fact]
-    public void An_assignee_name_over_100_characters_is_refused()
+    public void Dispatch_requires_an_assignee()
     {
         var request = new ServiceRequestBuilder().InStatus(RequestStatus.Accepted).Build();
 
-        var ex = Assert.Throws<DomainException>(
-            () => request.Dispatch(Actors.Desk, Later(request), new string('a', ServiceRequest.MaxAssigneeNameLength + 1), null));
+        Assert.Throws<ArgumentNullException>(() => request.Dispatch(Actors.Desk, Later(request), null!, null));
 
-        Assert.Equal("Request.AssigneeTooLong", ex.Code);
-        Assert.Equal(new object[] { 100 }, ex.Args);
+        Assert.Equal(RequestStatus.Accepted, request.Status);
+        Assert.Empty(request.WorkOrders);
     }
 
     [Fact]
@@ -481,9 +467,10 @@ public sealed class ServiceRequestRuleTests
         var request = new ServiceRequestBuilder().InStatus(RequestStatus.Accepted).Build();
         var at = Later(request);
 
-        request.Dispatch(Actors.Desk, at, " Sun Qiang ", "Bring a 16 mm washer");
+        request.Dispatch(Actors.Desk, at, Assignee.Technician("tech-sun", " Sun Qiang "), "Bring a 16 mm washer");
 
         Assert.Equal("Sun Qiang", request.AssigneeName);
+        Assert.Equal("tech-sun", request.AssigneeId);
         Assert.Equal(at, request.DispatchedAt);
         Assert.Equal(TimelineEvent.Dispatched, request.Timeline[^1].Event);
         Assert.Equal("Sun Qiang: Bring a 16 mm washer", request.Timeline[^1].Note);
@@ -495,7 +482,7 @@ public sealed class ServiceRequestRuleTests
         var request = new ServiceRequestBuilder().InStatus(RequestStatus.OnHold).OnHoldBecause(HoldReason.NoAccess).Build();
         var dispatchedAt = request.DispatchedAt;
 
-        request.Dispatch(Actors.Desk, Later(request), "Sun Qiang", null);
+        request.Dispatch(Actors.Desk, Later(request), Actors.OtherTechnicianAssignee, null);
 
         Assert.Equal(RequestStatus.OnHold, request.Status);
         Assert.Equal(HoldReason.NoAccess, request.HoldReason);
@@ -522,26 +509,43 @@ public sealed class ServiceRequestRuleTests
     }
 
     [Fact]
-    public void The_resident_resumes_paid_work_by_approving_it()
+    public void A_hold_for_a_quote_is_lifted_only_by_the_residents_answer_not_by_resume()
     {
         var request = new ServiceRequestBuilder()
             .OnHoldBecause(HoldReason.AwaitingResidentApproval)
             .InStatus(RequestStatus.OnHold)
             .Build();
 
-        request.Resume(Actors.Resident, Later(request));
+        Assert.Equal("Quote.Pending", Assert.Throws<DomainException>(() => request.Resume(Actors.Technician, Later(request))).Code);
+        Assert.Equal("Quote.Pending", Assert.Throws<DomainException>(() => request.Resume(Actors.Desk, Later(request))).Code);
 
-        Assert.Equal(RequestStatus.InProgress, request.Status);
+        request.ApproveQuote(Actors.Resident, Later(request));
+
+        Assert.Equal(RequestStatus.Dispatched, request.Status);
         Assert.Null(request.HoldReason);
-        Assert.Equal(TimelineEvent.Resumed, request.Timeline[^1].Event);
+        Assert.Equal(TimelineEvent.QuoteApproved, request.Timeline[^1].Event);
         Assert.Equal(ActorRole.Resident, request.Timeline[^1].ActorRole);
+    }
+
+    [Fact]
+    public void Waiting_for_the_residents_approval_is_not_a_pause_reason()
+    {
+        var request = new ServiceRequestBuilder().InStatus(RequestStatus.InProgress).Build();
+
+        var ex = Assert.Throws<DomainException>(
+            () => request.PutOnHold(HoldReason.AwaitingResidentApproval, Actors.Technician, Later(request), null));
+
+        Assert.Equal("Request.UseQuote", ex.Code);
+        Assert.Equal(RequestStatus.InProgress, request.Status);
+        Assert.Equal(WorkOrderStatus.InProgress, request.ActiveWorkOrder!.Status);
     }
 
     [Theory]
     [InlineData(HoldReason.AwaitingParts)]
     [InlineData(HoldReason.NoAccess)]
     [InlineData(HoldReason.ResidentAbsent)]
-    public void The_resident_cannot_lift_any_other_hold(HoldReason reason)
+    [InlineData(HoldReason.AwaitingResidentApproval)]
+    public void The_resident_never_resumes(HoldReason reason)
     {
         var request = new ServiceRequestBuilder().OnHoldBecause(reason).InStatus(RequestStatus.OnHold).Build();
 
@@ -559,9 +563,11 @@ public sealed class ServiceRequestRuleTests
             .InStatus(RequestStatus.OnHold)
             .Build();
 
-        var ex = Assert.Throws<DomainException>(() => request.Resume(Actors.OtherResident, Later(request)));
+        var ex = Assert.Throws<DomainException>(() => request.ApproveQuote(Actors.OtherResident, Later(request)));
 
         Assert.Equal("Request.NotYours", ex.Code);
+        Assert.Equal(RequestStatus.OnHold, request.Status);
+        Assert.True(request.ActiveWorkOrder!.Quote!.IsPending);
     }
 
     [Theory]
@@ -571,11 +577,19 @@ public sealed class ServiceRequestRuleTests
     public void Returning_to_the_desk_keeps_the_reason_and_frees_the_job(RequestStatus status)
     {
         var request = new ServiceRequestBuilder().InStatus(status).Build();
+        var order = request.ActiveWorkOrder!;
+        var at = Later(request);
 
-        request.ReturnToDesk(Actors.Technician, Later(request), "Needs a licensed gas fitter");
+        request.ReturnToDesk(Actors.Technician, at, "Needs a licensed gas fitter");
 
         Assert.Equal(RequestStatus.Accepted, request.Status);
+        Assert.Equal(WorkOrderStatus.Returned, order.Status);
+        Assert.Equal("Needs a licensed gas fitter", order.ReturnReason);
+        Assert.Equal(at, order.FinishedAt);
+        Assert.Null(request.ActiveWorkOrder);
         Assert.Null(request.AssigneeName);
+        Assert.Null(request.AssigneeId);
+        Assert.Null(request.StatusBeforeHold);
         Assert.Null(request.HoldReason);
         Assert.Null(request.DispatchedAt);
         Assert.Null(request.StartedAt);
@@ -601,9 +615,9 @@ public sealed class ServiceRequestRuleTests
         var request = new ServiceRequestBuilder().FiledAt(t0).Build();
 
         request.Accept(Actors.Desk, t0.AddMinutes(10), Priority.Normal, null);
-        request.Dispatch(Actors.Desk, t0.AddMinutes(20), "Sun Qiang", null);
+        request.Dispatch(Actors.Desk, t0.AddMinutes(20), Actors.TechnicianAssignee, null);
         request.Start(Actors.Technician, t0.AddMinutes(90));
-        request.Complete(Actors.Technician, t0.AddMinutes(150), null);
+        request.Complete(Actors.Technician, t0.AddMinutes(150), ServiceRequestBuilder.Report());
         request.RecordFollowUp(FollowUpOutcome.Resolved, Actors.Desk, t0.AddDays(1), "Thanks");
         request.Close(Actors.Desk, t0.AddDays(2), null);
 

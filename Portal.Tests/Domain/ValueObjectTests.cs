@@ -180,3 +180,148 @@ public sealed class RequestNumberTests
         Assert.Throws<ArgumentOutOfRangeException>(() => RequestNumber.Create(RequestType.Repair, Day, 10000));
     }
 }
+
+public sealed class AssigneeTests
+{
+    [Fact]
+    public void A_technician_has_his_id_and_trimmed_name()
+    {
+        var assignee = Assignee.Technician("tech-chen", "  Chen Gang ");
+
+        Assert.Equal("tech-chen", assignee.TechnicianId);
+        Assert.Equal("Chen Gang", assignee.Name);
+        Assert.False(assignee.IsTeam);
+    }
+
+    [Fact]
+    public void A_team_has_a_name_and_no_technician()
+    {
+        var assignee = Assignee.Team(" Plumbing team ");
+
+        Assert.Null(assignee.TechnicianId);
+        Assert.Equal("Plumbing team", assignee.Name);
+        Assert.True(assignee.IsTeam);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_name_is_required(string? name)
+    {
+        Assert.Equal("Request.AssigneeRequired", Assert.Throws<DomainException>(() => Assignee.Team(name!)).Code);
+        Assert.Equal("Request.AssigneeRequired", Assert.Throws<DomainException>(() => Assignee.Technician("tech-chen", name!)).Code);
+    }
+
+    [Fact]
+    public void A_name_may_have_100_characters_but_not_101()
+    {
+        Assert.Equal(100, Assignee.Team(new string('a', 100)).Name.Length);
+
+        var ex = Assert.Throws<DomainException>(() => Assignee.Technician("tech-chen", new string('a', 101)));
+        Assert.Equal("Request.AssigneeTooLong", ex.Code);
+        Assert.Equal(new object[] { ServiceRequest.MaxAssigneeNameLength }, ex.Args);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void A_technician_needs_his_user_id(string? userId)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Assignee.Technician(userId!, "Chen Gang"));
+    }
+
+    [Fact]
+    public void Assignees_are_equal_by_value()
+    {
+        Assert.Equal(Assignee.Technician("tech-chen", "Chen Gang"), Assignee.Technician("tech-chen", " Chen Gang"));
+        Assert.True(Assignee.Team("Plumbing team") == Assignee.Team("Plumbing team"));
+        Assert.Equal(Assignee.Team("Plumbing team").GetHashCode(), Assignee.Team("Plumbing team").GetHashCode());
+        Assert.NotEqual(Assignee.Technician("tech-chen", "Chen Gang"), Assignee.Technician("tech-sun", "Chen Gang"));
+        Assert.True(Assignee.Team("Chen Gang") != Assignee.Technician("tech-chen", "Chen Gang"));
+    }
+}
+
+public sealed class MaterialLineTests
+{
+    [Fact]
+    public void A_line_keeps_trimmed_name_quantity_and_unit()
+    {
+        var line = new MaterialLine("  PPR elbow 20 mm ", 2.5m, " pcs ");
+
+        Assert.Equal("PPR elbow 20 mm", line.Name);
+        Assert.Equal(2.5m, line.Quantity);
+        Assert.Equal("pcs", line.Unit);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void The_unit_is_optional(string? unit)
+    {
+        Assert.Null(new MaterialLine("Sealant", 1, unit).Unit);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_name_is_required(string? name)
+    {
+        Assert.Equal("Material.NameRequired", Assert.Throws<DomainException>(() => new MaterialLine(name!, 1, "pc")).Code);
+    }
+
+    [Fact]
+    public void A_name_may_have_100_characters_but_not_101()
+    {
+        Assert.Equal(100, new MaterialLine(new string('a', 100), 1, null).Name.Length);
+
+        var ex = Assert.Throws<DomainException>(() => new MaterialLine(new string('a', 101), 1, null));
+        Assert.Equal("Material.NameTooLong", ex.Code);
+        Assert.Equal(new object[] { 100 }, ex.Args);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("10000.001")]
+    public void The_quantity_is_positive_and_at_most_10000(string quantity)
+    {
+        var ex = Assert.Throws<DomainException>(
+            () => new MaterialLine("Cable", decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture), "m"));
+
+        Assert.Equal("Material.QuantityOutOfRange", ex.Code);
+        Assert.Equal(new object[] { 10000m }, ex.Args);
+    }
+
+    [Theory]
+    [InlineData("0.01")]
+    [InlineData("10000")]
+    public void The_quantity_limits_are_inclusive_at_the_top(string quantity)
+    {
+        var value = decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(value, new MaterialLine("Cable", value, "m").Quantity);
+    }
+
+    [Fact]
+    public void A_unit_may_have_20_characters_but_not_21()
+    {
+        Assert.Equal(20, new MaterialLine("Cable", 1, new string('m', 20)).Unit!.Length);
+
+        var ex = Assert.Throws<DomainException>(() => new MaterialLine("Cable", 1, new string('m', 21)));
+        Assert.Equal("Material.UnitTooLong", ex.Code);
+        Assert.Equal(new object[] { 20 }, ex.Args);
+    }
+
+    [Fact]
+    public void Lines_are_equal_by_value()
+    {
+        Assert.Equal(new MaterialLine("Washer", 2, "pc"), new MaterialLine(" Washer ", 2.00m, "pc"));
+        Assert.True(new MaterialLine("Washer", 2, "pc") == new MaterialLine("Washer", 2, "pc"));
+        Assert.True(new MaterialLine("Washer", 2, "pc") != new MaterialLine("Washer", 3, "pc"));
+        Assert.NotEqual(new MaterialLine("Washer", 2, "pc"), new MaterialLine("Washer", 2, null));
+    }
+}

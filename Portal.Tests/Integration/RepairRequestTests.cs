@@ -241,7 +241,7 @@ public sealed partial class RepairRequestTests(PortalFactory factory) : IClassFi
         await using var db = await factory.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var request = await db.ServiceRequests.SingleAsync(r => r.Id == id);
         request.Accept(desk, DateTimeOffset.UtcNow, Priority.Normal, null);
-        request.Dispatch(desk, DateTimeOffset.UtcNow, "Liu Qiang", null);
+        request.Dispatch(desk, DateTimeOffset.UtcNow, Assignee.Team("Liu Qiang"), null);
         await db.SaveChangesAsync();
     }
 

@@ -22,18 +22,48 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Portal:SignIn:PermitPerMinute"] = "1000",
     };
 
-    public string DatabasePath => Path.Combine(Root, "portal.db");
+    /// <summary>Set once <see cref="StartOnLoopbackPort"/> has put the app on a real port.</summary>
+    public Uri? KestrelAddress { get; private set; }
+
+    /// <summary>Runs the app on Kestrel on a free loopback port, for browsers and other processes.</summary>
+    public Uri StartOnLoopbackPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        KestrelAddress = new Uri(address);
+        ClientOptions.BaseAddress = KestrelAddress;
+        return KestrelAddress;
+    }
+
+    /// <summary>Client options that reach this app whether it runs in memory or on a port.</summary>
+    public WebApplicationFactoryClientOptions Client(bool allowAutoRedirect = false, bool handleCookies = true) => new()
+    {
+        AllowAutoRedirect = allowAutoRedirect,
+        HandleCookies = handleCookies,
+        BaseAddress = KestrelAddress ?? new Uri("http://localhost"),
+    };
+
+    public string DatabasePath => Settings.TryGetValue("ConnectionStrings:Portal", out var cs) && cs is not null
+        ? new SqliteConnectionStringBuilder(cs).DataSource
+        : Path.Combine(Root, "portal.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        var settings = new Dictionary<string, string?>(Settings)
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
             ["Portal:Photos:RootPath"] = Path.Combine(Root, "photos"),
             ["Portal:Database:Provider"] = "Sqlite",
             ["Portal:Database:SeedDemoData"] = "true",
         };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value; // a test's own settings win, e.g. a database shared by two nodes
+        }
 
         // UseSetting reaches the configuration Program.cs reads while it registers services;
         // the in-memory source keeps the same values last in line for anything read later.

@@ -59,3 +59,14 @@ internal sealed class StaffEstateConfiguration : IEntityTypeConfiguration<StaffE
         b.HasOne<Estate>().WithMany().HasForeignKey(x => x.EstateId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class BuildingButlerConfiguration : IEntityTypeConfiguration<BuildingButler>
+{
+    public void Configure(EntityTypeBuilder<BuildingButler> b)
+    {
+        b.HasKey(x => new { x.BuildingId, x.UserId });
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

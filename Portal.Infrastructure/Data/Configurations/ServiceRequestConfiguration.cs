@@ -45,6 +45,13 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         b.HasMany(x => x.Timeline).WithOne().HasForeignKey(t => t.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        b.Property(x => x.AssigneeId).HasMaxLength(450);
+        b.HasIndex(x => x.AssigneeId);
+        b.HasIndex(x => x.DueAt);
+        b.HasMany(x => x.WorkOrders).WithOne().HasForeignKey(w => w.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.WorkOrders).HasField("_workOrders").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(x => x.ActiveWorkOrder);
+
         b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -95,5 +102,41 @@ internal sealed class RequestNumberCounterConfiguration : IEntityTypeConfigurati
         b.HasKey(x => x.Key);
         b.Property(x => x.Key).HasMaxLength(16);
         b.Property(x => x.Last).IsConcurrencyToken();
+    }
+}
+
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
+{
+    public void Configure(EntityTypeBuilder<WorkOrder> b)
+    {
+        b.ToTable("WorkOrders");
+        b.Property(x => x.TechnicianId).HasMaxLength(450);
+        b.Property(x => x.AssigneeName).HasMaxLength(100);
+        b.Property(x => x.CompletionNotes).HasMaxLength(2000);
+        b.Property(x => x.ReturnReason).HasMaxLength(600);
+        b.HasIndex(x => new { x.TechnicianId, x.Status });
+        b.Ignore(x => x.IsActive);
+        b.OwnsOne(x => x.Quote, q =>
+        {
+            q.Property(p => p.Amount).HasColumnName("QuoteAmount").HasPrecision(10, 2);
+            q.Property(p => p.Description).HasColumnName("QuoteDescription").HasMaxLength(500);
+            q.Property(p => p.QuotedAt).HasColumnName("QuotedAt");
+            q.Property(p => p.Decision).HasColumnName("QuoteDecision");
+            q.Property(p => p.DecidedAt).HasColumnName("QuoteDecidedAt");
+            q.Property(p => p.DecidedBy).HasColumnName("QuoteDecidedBy").HasMaxLength(100);
+            q.Property(p => p.DeclineReason).HasColumnName("QuoteDeclineReason").HasMaxLength(500);
+            q.Ignore(p => p.IsPending);
+        });
+        b.OwnsMany(x => x.Materials, m =>
+        {
+            m.ToTable("WorkOrderMaterials");
+            m.WithOwner().HasForeignKey("WorkOrderId");
+            m.Property<int>("Id");
+            m.HasKey("Id");
+            m.Property(p => p.Name).HasMaxLength(100);
+            m.Property(p => p.Quantity).HasPrecision(10, 2);
+            m.Property(p => p.Unit).HasMaxLength(20);
+        });
+        b.Navigation(x => x.Materials).HasField("_materials").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -22,6 +22,25 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -180,6 +199,22 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Buildings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Estates.BuildingButler", b =>
+                {
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("BuildingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BuildingButlers");
                 });
 
             modelBuilder.Entity("Portal.Domain.Estates.Estate", b =>
@@ -359,6 +394,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("AssigneeName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -404,6 +443,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("FollowUpOutcome")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -438,6 +480,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("StatusBeforeHold")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -447,6 +493,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -508,6 +558,79 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("ServiceRequestId", "At");
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.WorkOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CompletionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsRework")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsTeam")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("MinutesSpent")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SetOffAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TechnicianId", "Status");
+
+                    b.ToTable("WorkOrders", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
@@ -704,6 +827,21 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Estates.BuildingButler", b =>
+                {
+                    b.HasOne("Portal.Domain.Estates.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Estates.Residency", b =>
                 {
                     b.HasOne("Portal.Domain.Estates.Unit", null)
@@ -830,11 +968,107 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.WorkOrder", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany("WorkOrders")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Domain.Requests.MaterialLine", "Materials", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("decimal(10,2)");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<int>("WorkOrderId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("WorkOrderId");
+
+                            b1.ToTable("WorkOrderMaterials", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Requests.Quote", "Quote", b1 =>
+                        {
+                            b1.Property<int>("WorkOrderId")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("decimal(10,2)")
+                                .HasColumnName("QuoteAmount");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("QuoteDecidedAt");
+
+                            b1.Property<string>("DecidedBy")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("QuoteDecidedBy");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("QuoteDecision");
+
+                            b1.Property<string>("DeclineReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("QuoteDeclineReason");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("QuoteDescription");
+
+                            b1.Property<DateTimeOffset>("QuotedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("QuotedAt");
+
+                            b1.HasKey("WorkOrderId");
+
+                            b1.ToTable("WorkOrders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.Navigation("Materials");
+
+                    b.Navigation("Quote");
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.ServiceRequest", b =>
                 {
                     b.Navigation("Photos");
 
                     b.Navigation("Timeline");
+
+                    b.Navigation("WorkOrders");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,23 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -168,6 +185,22 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Buildings");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Estates.BuildingButler", b =>
+                {
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BuildingId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BuildingButlers");
                 });
 
             modelBuilder.Entity("Portal.Domain.Estates.Estate", b =>
@@ -339,6 +372,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssigneeName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -384,6 +421,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FollowUpOutcome")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -418,6 +458,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusBeforeHold")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -427,6 +471,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -486,6 +534,77 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ServiceRequestId", "At");
 
                     b.ToTable("TimelineEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.WorkOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRework")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinutesSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicianId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.HasIndex("TechnicianId", "Status");
+
+                    b.ToTable("WorkOrders", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
@@ -681,6 +800,21 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Estates.BuildingButler", b =>
+                {
+                    b.HasOne("Portal.Domain.Estates.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Estates.Residency", b =>
                 {
                     b.HasOne("Portal.Domain.Estates.Unit", null)
@@ -807,11 +941,105 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.WorkOrder", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany("WorkOrders")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Domain.Requests.MaterialLine", "Materials", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Quantity")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WorkOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("WorkOrderId");
+
+                            b1.ToTable("WorkOrderMaterials", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Requests.Quote", "Quote", b1 =>
+                        {
+                            b1.Property<int>("WorkOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuoteAmount");
+
+                            b1.Property<long?>("DecidedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("QuoteDecidedAt");
+
+                            b1.Property<string>("DecidedBy")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuoteDecidedBy");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuoteDecision");
+
+                            b1.Property<string>("DeclineReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuoteDeclineReason");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuoteDescription");
+
+                            b1.Property<long>("QuotedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("QuotedAt");
+
+                            b1.HasKey("WorkOrderId");
+
+                            b1.ToTable("WorkOrders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkOrderId");
+                        });
+
+                    b.Navigation("Materials");
+
+                    b.Navigation("Quote");
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.ServiceRequest", b =>
                 {
                     b.Navigation("Photos");
 
                     b.Navigation("Timeline");
+
+                    b.Navigation("WorkOrders");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Common;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Estates;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Dispatch;
+
+public sealed record TechnicianOption(string UserId, string Name, int OpenJobs);
+
+/// <summary>
+/// The desk's side of a repair: accept it (category and priority confirmed), send a technician or
+/// a team with a work order, reassign, and tell the building's butler.
+/// </summary>
+public sealed class DispatchDesk(IDbContextFactory<PortalDbContext> factory, RequestCommands commands)
+{
+    public Task<Outcome<RequestStatus>> AcceptAsync(CurrentUser user, int requestId, Guid expectedStamp, Priority priority, RepairCategory? category, string? note, CancellationToken ct = default) =>
+        user.MayDispatch()
+            ? commands.ExecuteAsync(user, requestId, expectedStamp, (r, by, at) => r.Accept(by, at, priority, Clean(note), category), ct)
+            : Task.FromResult(Outcome<RequestStatus>.NotFound);
+
+    /// <summary>Creates the work order (工作维修单) for a technician of the estate, or for a named team.</summary>
+    public async Task<Outcome<RequestStatus>> DispatchAsync(CurrentUser user, int requestId, Guid expectedStamp, string? technicianId, string? teamName, string? note, CancellationToken ct = default)
+    {
+        if (!user.MayDispatch())
+        {
+            return Outcome<RequestStatus>.NotFound;
+        }
+
+        if (string.IsNullOrWhiteSpace(technicianId) && string.IsNullOrWhiteSpace(teamName))
+        {
+            return Outcome<RequestStatus>.Fail("Request.AssigneeRequired");
+        }
+
+        return await commands.ExecuteAsync(user, requestId, expectedStamp, async (db, request, by, at) =>
+        {
+            Assignee assignee;
+            if (!string.IsNullOrWhiteSpace(technicianId))
+            {
+                var technician = await TechniciansOf(db, request.Location.EstateId).FirstOrDefaultAsync(t => t.Id == technicianId, ct)
+                    ?? throw new DomainException("Dispatch.UnknownTechnician");
+                assignee = Assignee.Technician(technician.Id, technician.DisplayName);
+            }
+            else
+            {
+                assignee = Assignee.Team(teamName!);
+            }
+
+            request.Dispatch(by, at, assignee, Clean(note));
+            if (request.Location.BuildingId is { } buildingId)
+            {
+                var butler = await (
+                    from b in db.BuildingButlers
+                    join u in db.Users on b.UserId equals u.Id
+                    where b.BuildingId == buildingId
+                    select u.DisplayName).FirstOrDefaultAsync(ct);
+                if (butler is not null)
+                {
+                    request.InformButler(Actor.System, at, butler);
+                }
+            }
+        }, null, ct);
+    }
+
+    /// <summary>Technicians working for the request's estate, least busy first.</summary>
+    public async Task<IReadOnlyList<TechnicianOption>> TechniciansAsync(CurrentUser user, int estateId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var estates = await db.StaffEstateIdsAsync(user, ct);
+        if (!estates.Contains(estateId))
+        {
+            return [];
+        }
+
+        var technicians = await TechniciansOf(db, estateId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var ids = technicians.Select(t => t.Id).ToList();
+        var busy = await db.ServiceRequests
+            .Where(r => r.AssigneeId != null && ids.Contains(r.AssigneeId) && (r.Status == RequestStatus.Dispatched || r.Status == RequestStatus.InProgress || r.Status == RequestStatus.OnHold))
+            .GroupBy(r => r.AssigneeId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return technicians
+            .Select(t => new TechnicianOption(t.Id, t.DisplayName, busy.GetValueOrDefault(t.Id)))
+            .OrderBy(t => t.OpenJobs).ThenBy(t => t.Name)
+            .ToList();
+    }
+
+    private static IQueryable<PortalUser> TechniciansOf(PortalDbContext db, int estateId) =>
+        from u in db.Users
+        join s in db.StaffEstates on u.Id equals s.UserId
+        join ur in db.UserRoles on u.Id equals ur.UserId
+        join role in db.Roles on ur.RoleId equals role.Id
+        where s.EstateId == estateId && role.Name == Roles.Technician
+        select u;
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
