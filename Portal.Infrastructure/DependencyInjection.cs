@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<ResidentHomes>();
         services.AddSingleton<InvitationAttempts>();
         services.AddScoped<UnitDirectory>();
+        services.AddScoped<ResidentDirectory>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<FileRepairRequest>();
         services.AddScoped<RequestQueries>();

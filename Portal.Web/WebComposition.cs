@@ -28,7 +28,7 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c =>
         {
-            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             c.SnackbarConfiguration.PreventDuplicates = true;
         });
         services.AddLocalization();

@@ -3,7 +3,7 @@ using Portal.Infrastructure.Identity;
 namespace Portal.Infrastructure.Dispatch;
 
 /// <summary>Who may take in and dispatch requests: the desk, butlers and their supervisors.</summary>
-internal static class DeskRoles
+public static class DeskRoles
 {
     public static bool MayDispatch(this CurrentUser user) =>
         user.IsInRole(Roles.FrontDesk) || user.IsInRole(Roles.Butler) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);

@@ -7,6 +7,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Estates;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Live;
+using Portal.Infrastructure.Dispatch;
 using Portal.Infrastructure.Photos;
 
 namespace Portal.Infrastructure.Requests;
@@ -23,18 +24,43 @@ public sealed class FileRepairRequest(
     IRequestFeed feed,
     TimeProvider clock)
 {
-    public async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default)
+    public Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default) =>
+        user.IsResident
+            ? FileWithRetryAsync(user, user.UserId, Channel.Portal, draft, ct)
+            : Task.FromResult<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)>((Outcome<FiledRequest>.Fail("Request.ResidentsOnly"), []));
+
+    /// <summary>
+    /// The desk registers a request a resident made by phone, at the desk or in writing: the same
+    /// path, with the channel recorded and the clerk on the timeline. Only for residents of the
+    /// clerk's own estates.
+    /// </summary>
+    public async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileOnBehalfAsync(CurrentUser staff, string residentId, Channel channel, RepairDraft draft, CancellationToken ct = default)
     {
-        if (!user.IsResident)
+        if (!staff.MayDispatch() || channel == Channel.Portal)
         {
-            return (Outcome<FiledRequest>.Fail("Request.ResidentsOnly"), []);
+            return (Outcome<FiledRequest>.NotFound, []);
         }
 
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var estates = await db.StaffEstateIdsAsync(staff, ct);
+            var homes = await ResidentHomes.HomesOf(db, residentId).ToListAsync(ct);
+            if (!homes.Any(h => estates.Contains(h.EstateId)))
+            {
+                return (Outcome<FiledRequest>.NotFound, []);
+            }
+        }
+
+        return await FileWithRetryAsync(staff, residentId, channel, draft, ct);
+    }
+
+    private async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileWithRetryAsync(CurrentUser filer, string residentId, Channel channel, RepairDraft draft, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryFileAsync(user, draft, ct);
+                return await TryFileAsync(filer, residentId, channel, draft, ct);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -43,10 +69,16 @@ public sealed class FileRepairRequest(
         }
     }
 
-    private async Task<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)> TryFileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct)
+    private async Task<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)> TryFileAsync(CurrentUser user, string residentId, Channel channel, RepairDraft draft, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var homes = await ResidentHomes.HomesOf(db, user.UserId).ToListAsync(ct);
+        var homes = await ResidentHomes.HomesOf(db, residentId).ToListAsync(ct);
+        if (user.IsStaff)
+        {
+            var estates = await db.StaffEstateIdsAsync(user, ct);
+            homes = homes.Where(h => estates.Contains(h.EstateId)).ToList();
+        }
+
         if (homes.Count == 0)
         {
             return (Outcome<FiledRequest>.Fail("Request.NoHome"), []);
@@ -97,8 +129,8 @@ public sealed class FileRepairRequest(
         try
         {
             request = ServiceRequest.FileRepair(
-                number, user.UserId, draft.Category!.Value, location, draft.Description!.Trim(), window,
-                draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), Channel.Portal, photos, actor, now);
+                number, residentId, draft.Category!.Value, location, draft.Description!.Trim(), window,
+                draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), channel, photos, actor, now);
         }
         catch (DomainException rule)
         {

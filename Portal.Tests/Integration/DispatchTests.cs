@@ -219,3 +219,48 @@ public sealed class DispatchTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Contains(await board.CardsAsync(desk, new BoardFilter(Category: RepairCategory.AirConditioning, Priority: Priority.Normal)), c => c.Id == filed.Id);
     }
 }
+
+public sealed class DeskRegistrationTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("3-1304")]
+    [InlineData("138 0013 8000")]
+    [InlineData("王丽")]
+    public async Task The_desk_finds_the_resident_by_unit_phone_or_name(string term)
+    {
+        var desk = await factory.UserAsync(DemoData.DeskEmail);
+        var match = Assert.Single(await factory.Get<Portal.Infrastructure.Estates.ResidentDirectory>().SearchAsync(desk, term));
+        Assert.Equal((await factory.UserAsync(DemoData.ResidentEmail)).UserId, match.UserId);
+        Assert.Equal("1304", Assert.Single(match.Homes).UnitNumber);
+    }
+
+    [Fact]
+    public async Task A_phone_request_goes_the_same_path_with_its_channel_and_the_clerk_on_record()
+    {
+        var desk = await factory.UserAsync(DemoData.DeskEmail);
+        var resident = await factory.UserAsync(DemoData.ResidentEmail);
+        var draft = await factory.DraftAsync(resident);
+
+        var (outcome, errors) = await factory.Get<FileRepairRequest>().FileOnBehalfAsync(desk, resident.UserId, Channel.Phone, draft);
+
+        Assert.Empty(errors);
+        Assert.True(outcome.Succeeded, outcome.ErrorCode);
+        var detail = (await factory.Get<RequestQueries>().GetAsync(resident, outcome.Value!.Id))!;
+        Assert.Equal(Channel.Phone, detail.Channel);
+        Assert.Equal(Portal.Domain.Common.ActorRole.FrontDesk, detail.Timeline[0].ActorRole);
+        Assert.Contains(await factory.Get<RequestQueries>().ListMineAsync(resident), r => r.Id == outcome.Value.Id);
+    }
+
+    [Fact]
+    public async Task Residents_and_other_estates_cannot_register_for_someone()
+    {
+        var resident = await factory.UserAsync(DemoData.ResidentEmail);
+        var neighbour = await factory.UserAsync(DemoData.NeighbourEmail);
+        var draft = await factory.DraftAsync(resident);
+        var files = factory.Get<FileRepairRequest>();
+
+        Assert.Equal("NotFound", (await files.FileOnBehalfAsync(neighbour, resident.UserId, Channel.Phone, draft)).Outcome.ErrorCode);
+        Assert.Equal("NotFound", (await files.FileOnBehalfAsync(await factory.UserAsync(DemoData.TechnicianEmail), resident.UserId, Channel.Phone, draft)).Outcome.ErrorCode);
+        Assert.Empty(await factory.Get<Portal.Infrastructure.Estates.ResidentDirectory>().SearchAsync(neighbour, "1304"));
+    }
+}

@@ -14,7 +14,23 @@ public sealed class RedisServer : IAsyncLifetime
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Stops the server, as a crash or a network cut would.</summary>
+    public Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task StartAsync()
     {
         var executable = File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
         _process = Process.Start(new ProcessStartInfo(executable, $"--port {Port} --bind 127.0.0.1 --save \"\" --appendonly no")
@@ -40,17 +56,7 @@ public sealed class RedisServer : IAsyncLifetime
         throw new InvalidOperationException("redis-server did not answer.");
     }
 
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => StopAsync();
 
     public static int FreePort()
     {

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Portal.Bench;
+
+/// <summary>Command-line options shared by the scenarios: <c>--name value</c> pairs after the scenario name.</summary>
+public sealed record BenchOptions
+{
+    public int Boards { get; init; } = 50;
+
+    public int Requests { get; init; } = 500;
+
+    public double Rate { get; init; } = 10;
+
+    public int Runs { get; init; } = 3;
+
+    public int WarmUp { get; init; } = 20;
+
+    /// <summary>Rounds of the floor measurement (each round: every client once).</summary>
+    public int EchoRounds { get; init; } = 100;
+
+    /// <summary>A message not there after this long is lost; also bounds every connect and call.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{args[i]} needs a value.");
+            }
+
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--boards" => options with { Boards = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--requests" => options with { Requests = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--rate" => options with { Rate = Positive(double.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--runs" => options with { Runs = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--warmup" => options with { WarmUp = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--echo-rounds" => options with { EchoRounds = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(double.Parse(value, CultureInfo.InvariantCulture), args[i])) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static T Positive<T>(T value, string name) where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new ArgumentException($"{name} must be positive.");
+}

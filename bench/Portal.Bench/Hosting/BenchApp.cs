@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Bench.Hosting;
+
+/// <summary>
+/// The real app, in this process, on Kestrel on a free loopback port: its own temp folder with a
+/// fresh SQLite file (migrated and seeded with the demo estate by the app at start-up) and photos
+/// folder, Development environment. The app's log goes to stderr so stdout carries only the report.
+/// </summary>
+public sealed partial class BenchApp : WebApplicationFactory<Program>
+{
+    private BenchApp()
+    {
+    }
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static BenchApp Start()
+    {
+        var app = new BenchApp();
+        try
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+                .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+                .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
+                .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+            app.BaseAddress = new Uri(address);
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={Path.Combine(Root, "portal.db")}",
+            ["Portal:Photos:RootPath"] = Path.Combine(Root, "photos"),
+            ["Portal:Database:Provider"] = "Sqlite",
+            ["Portal:Database:SeedDemoData"] = "true",
+            ["Portal:SignIn:PermitPerMinute"] = "100000",
+        };
+
+        // UseSetting reaches the configuration Program.cs reads while registering services; the
+        // in-memory source keeps the same values last in line for anything read later.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services =>
+            services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>
+    /// Posts the real sign-in form over the socket, as a browser would, and returns the cookie jar
+    /// holding the <c>.AspNetCore.Identity.Application</c> cookie.
+    /// </summary>
+    public async Task<CookieContainer> SignInAsync(string login, string password, CancellationToken ct)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var page = await client.GetStringAsync("/Account/Login", ct);
+        var token = TokenPattern().Match(page) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException("No antiforgery token on /Account/Login.");
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Login"] = login,
+            ["Input.Password"] = password,
+        }), ct);
+        return cookies.GetCookies(BaseAddress).Any(c => c.Name == ".AspNetCore.Identity.Application")
+            ? cookies
+            : throw new InvalidOperationException($"Sign-in of {login} set no cookie ({(int)response.StatusCode}).");
+    }
+
+    /// <summary>The use cases' view of an account, as the pages build it from the signed-in user.</summary>
+    public async Task<CurrentUser> UserAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        var roles = await users.GetRolesAsync(user);
+        return new CurrentUser(user.Id, user.DisplayName, roles.ToHashSet());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the OS cleans the temp folder.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
