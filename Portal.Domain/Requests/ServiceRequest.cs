@@ -168,7 +168,8 @@ public sealed class ServiceRequest
         Channel channel,
         IEnumerable<RequestPhoto> photos,
         Actor filedBy,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        Priority priority = Priority.Normal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         ArgumentException.ThrowIfNullOrWhiteSpace(residentId);
@@ -227,7 +228,8 @@ public sealed class ServiceRequest
             Type = RequestType.Repair,
             Category = category,
             Channel = channel,
-            Priority = Priority.Normal,
+            // The filer may flag an emergency (water, power, someone trapped); the desk confirms it on accepting.
+            Priority = priority,
             Status = RequestStatus.Submitted,
             ResidentId = residentId,
             ContactName = name,
@@ -236,7 +238,7 @@ public sealed class ServiceRequest
             Description = text,
             PreferredWindow = preferredWindow,
             SubmittedAt = at,
-            DueAt = at + DeadlinePolicy.ResolutionTime(Priority.Normal),
+            DueAt = at + DeadlinePolicy.ResolutionTime(priority),
         };
         request._photos.AddRange(photoList);
         request.Record(TimelineEvent.Submitted, from: null, RequestStatus.Submitted, filedBy, at, note: null);

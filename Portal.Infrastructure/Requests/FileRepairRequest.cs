@@ -130,7 +130,8 @@ public sealed class FileRepairRequest(
         {
             request = ServiceRequest.FileRepair(
                 number, residentId, draft.Category!.Value, location, draft.Description!.Trim(), window,
-                draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), channel, photos, actor, now);
+                draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), channel, photos, actor, now,
+                draft.Urgent ? Priority.Urgent : Priority.Normal);
         }
         catch (DomainException rule)
         {

@@ -22,6 +22,9 @@ public sealed class RepairDraft
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
     public List<Guid> PhotoIds { get; set; } = [];
+
+    /// <summary>Water pouring, no power, someone trapped: goes to the top of the board at once.</summary>
+    public bool Urgent { get; set; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.Infrastructure.Demo;
+using Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Browser;
@@ -87,5 +88,36 @@ public sealed class LiveDispatchJourneyTests(BrowserFixture browser)
         await resident.ScreenshotAsync("24-resident-sees-completed-phone");
         await Expect(desk.Locator($"[data-lane=AwaitingFollowUp] .board-card[data-number='{number}']")).ToBeVisibleAsync();
         await desk.ScreenshotAsync("25-board-after-completion-desktop");
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class UrgentAnnouncementTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_new_urgent_request_announces_itself_on_the_board_with_a_sound_that_can_be_switched_off()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 1440, Height = 900 }, Locale = "en-US" });
+        var board = await context.NewPageAsync();
+        await board.SignInAsync(DemoData.SupervisorEmail, DemoData.Password);
+        await board.GotoAsync("/staff/board");
+        await board.WaitForInteractiveAsync();
+        await board.EvaluateAsync("() => { window.__beeps = 0; window.portal.beep = () => { window.__beeps++; }; }");
+
+        var resident = await browser.App.UserAsync(DemoData.ResidentEmail);
+        var draft = await browser.App.DraftAsync(resident);
+        draft.Urgent = true;
+        var first = await browser.App.FileAsync(resident, draft);
+
+        await Expect(board.GetByText($"New URGENT request {first.Number}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(board.Locator($".board-card[data-number='{first.Number}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("board-priority-urgent"));
+        Assert.Equal(1, await board.EvaluateAsync<int>("() => window.__beeps"));
+        await board.ScreenshotAsync("26-urgent-announced-desktop");
+
+        await board.GetByTestId("sound-toggle").ClickAsync();
+        var second = await browser.App.FileAsync(resident, draft);
+        await Expect(board.GetByText($"New URGENT request {second.Number}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        Assert.Equal(1, await board.EvaluateAsync<int>("() => window.__beeps"));
+        Assert.Equal("off", await board.EvaluateAsync<string>("() => localStorage.getItem('portal.sound')"));
     }
 }

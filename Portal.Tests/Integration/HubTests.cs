@@ -55,3 +55,22 @@ public sealed class HubTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
     }
 }
+
+public sealed class UrgentRequestTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task An_emergency_goes_out_as_urgent_news_with_a_four_hour_deadline()
+    {
+        await using var desk = await HubListener.ConnectAsync(factory, await factory.CookieHeaderAsync(DemoData.DeskEmail));
+        var resident = await factory.UserAsync(DemoData.ResidentEmail);
+        var draft = await factory.DraftAsync(resident);
+        draft.Urgent = true;
+        var filed = await factory.FileAsync(resident, draft);
+
+        var news = await HubListener.WaitForAsync(desk.Board, c => c.Number == filed.Number);
+        Assert.True(news.IsUrgentNew);
+        Assert.Equal(Priority.Urgent, news.Priority);
+        var detail = (await factory.Get<Portal.Infrastructure.Requests.RequestQueries>().GetAsync(resident, filed.Id))!;
+        Assert.Equal(TimeSpan.FromHours(4), detail.DueAt - detail.Summary.SubmittedAt);
+    }
+}
