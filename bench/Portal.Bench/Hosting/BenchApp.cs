@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Live;
 
 namespace Portal.Bench.Hosting;
 
@@ -18,6 +20,7 @@ namespace Portal.Bench.Hosting;
 /// The real app, in this process, on Kestrel on a free loopback port: its own temp folder with a
 /// fresh SQLite file (migrated and seeded with the demo estate by the app at start-up) and photos
 /// folder, Development environment. The app's log goes to stderr so stdout carries only the report.
+/// The only change to the app's composition is a pass-through timer around its request feed.
 /// </summary>
 public sealed partial class BenchApp : WebApplicationFactory<Program>
 {
@@ -28,6 +31,9 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
     public string Root { get; } = Directory.CreateTempSubdirectory("portal-bench-").FullName;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>When each change was handed to the app's feed (see <see cref="TimedRequestFeed"/>).</summary>
+    public FeedTimings FeedTimings { get; } = new();
 
     public static BenchApp Start()
     {
@@ -72,6 +78,16 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
             services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        builder.ConfigureTestServices(services =>
+        {
+            // Wrap the app's own feed registration (local, or Redis when configured) in a pass-through timer.
+            var feed = services.Last(d => d.ServiceType == typeof(IRequestFeed));
+            var inner = feed.ImplementationFactory
+                ?? throw new InvalidOperationException("IRequestFeed is no longer registered through a factory; update BenchApp.");
+            services.Remove(feed);
+            services.AddSingleton(FeedTimings);
+            services.AddSingleton<IRequestFeed>(sp => new TimedRequestFeed((IRequestFeed)inner(sp), FeedTimings));
+        });
     }
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

@@ -21,7 +21,10 @@ public static class LatencyReport
         new("File-to-board, each board delivery", r => r.Latency.PerBoard, r => $"{r.Latency.LostDeliveries} deliveries", Judged: true),
         new("File-to-board, max over boards per request", r => r.Latency.MaxOverBoards, r => $"{r.Latency.RequestsNotOnEveryBoard} requests", Judged: true),
         new("Filing call start → board, each delivery", r => r.Latency.PerBoardFromCallStart, r => $"{r.Latency.LostDeliveries} deliveries"),
+        new("Saved (feed publish start) → board, each delivery", r => r.Latency.PerBoardFromPublish, r => "—"),
         new("Filing call (FileAsync) itself", r => r.Latency.FilingCall, r => $"{r.Latency.FailedFilings} failed"),
+        new("… of which before the publish (queries, number, save)", r => r.Latency.FilingBeforePublish, r => "—"),
+        new("… of which the awaited publish (hub fan-out)", r => r.Latency.FilingPublish, r => "—"),
         new("Floor: echo round trip, each call", r => r.Floor.RoundTrip, r => $"{r.Floor.LostEchoes} calls"),
         new("Floor: echo round trip, max over clients per round", r => r.Floor.RoundTripMaxOverClients, r => "—"),
         new("Floor: bare fan-out one way, each client", r => r.Floor.Broadcast, r => $"{r.Floor.LostBroadcasts} deliveries"),
@@ -51,6 +54,7 @@ public static class LatencyReport
         md.AppendLine(Inv($"- {options.Boards} boards: real SignalR clients of /hubs/dispatch over WebSockets on loopback, signed in as desk@portal.demo (one shared cookie); not Blazor circuits"));
         md.AppendLine(Inv($"- {options.Requests} requests per run at {options.Rate}/s after {options.WarmUp} warm-up ones, filed in-process through the app's FileRepairRequest use case as resident@portal.demo"));
         md.AppendLine(Inv($"- Latency = BoardChanged arrival at a board − FileAsync returning; lost after {options.Timeout.TotalSeconds:0} s"));
+        md.AppendLine("- The app's IRequestFeed is wrapped in a pass-through timer (publish start/end) for the breakdown rows");
         md.AppendLine(Inv($"- Floor: the same number of clients against a bare hub on its own Kestrel port in the same process, {options.EchoRounds} rounds at {options.Rate}/s"));
         md.AppendLine(Inv($"- {runs.Count} runs, each on a fresh app and database; times in ms; percentiles by nearest rank"));
         md.AppendLine();
@@ -70,6 +74,8 @@ public static class LatencyReport
             var l = runs[i].Latency;
             md.AppendLine(Inv($"| {i + 1} | Deliveries that arrived before FileAsync returned | {l.ArrivedBeforeReturn} | | | | | |"));
             md.AppendLine(Inv($"| {i + 1} | Wall time of the latency scenario (s) | | | | | {l.Elapsed.TotalSeconds:0.0} | |"));
+            md.AppendLine(Inv($"| {i + 1} | Process during file-to-board: {l.Window} | | | | | | |"));
+            md.AppendLine(Inv($"| {i + 1} | Process during the floor: {runs[i].Floor.Window} | | | | | | |"));
         }
 
         md.AppendLine();

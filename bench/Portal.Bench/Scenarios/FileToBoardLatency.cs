@@ -20,14 +20,18 @@ public sealed record FileToBoardResult(
     Summary PerBoard,
     Summary MaxOverBoards,
     Summary PerBoardFromCallStart,
+    Summary PerBoardFromPublish,
     Summary FilingCall,
+    Summary FilingBeforePublish,
+    Summary FilingPublish,
     int Requests,
     int Boards,
     int FailedFilings,
     int LostDeliveries,
     int RequestsNotOnEveryBoard,
     int ArrivedBeforeReturn,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    WindowStats Window);
 
 /// <summary>
 /// File-to-board latency. N staff boards (real SignalR clients of /hubs/dispatch, signed in as the
@@ -85,10 +89,12 @@ public sealed class FileToBoardLatency(BenchOptions options)
             await WaitForDeliveriesAsync(boards, warmUp.Filings, ct);
             Log($"warm-up: {warmUp.Filings.Count} filed");
 
+            var window = new ProcessWindow();
             var measured = await FileAtRateAsync(app, resident, home, options.Requests, ct);
             await WaitForDeliveriesAsync(boards, measured.Filings, ct);
-            Log($"measured: {measured.Filings.Count} filed, {measured.Failed} failed");
-            return Evaluate(boards, measured.Filings, measured.Failed, runClock.Elapsed);
+            var stats = window.Stop();
+            Log($"measured: {measured.Filings.Count} filed, {measured.Failed} failed; {stats}");
+            return Evaluate(boards, measured.Filings, measured.Failed, app.FeedTimings, runClock.Elapsed, stats);
         }
         finally
         {
@@ -168,11 +174,13 @@ public sealed class FileToBoardLatency(BenchOptions options)
         }
     }
 
-    private FileToBoardResult Evaluate(IReadOnlyList<Board> boards, IReadOnlyList<Filing> filings, int failed, TimeSpan elapsed)
+    private FileToBoardResult Evaluate(
+        IReadOnlyList<Board> boards, IReadOnlyList<Filing> filings, int failed, FeedTimings feed, TimeSpan elapsed, WindowStats window)
     {
         var timeoutMs = options.Timeout.TotalMilliseconds;
         var perBoard = new List<double>(boards.Count * filings.Count);
         var fromCallStart = new List<double>(boards.Count * filings.Count);
+        var fromPublish = new List<double>(boards.Count * filings.Count);
         var maxOverBoards = new List<double>(filings.Count);
         int lost = 0, incomplete = 0, early = 0;
         foreach (var filing in filings)
@@ -197,6 +205,11 @@ public sealed class FileToBoardLatency(BenchOptions options)
 
                 perBoard.Add(ms);
                 fromCallStart.Add(Percentiles.Milliseconds(filing.CallStart, arrived));
+                if (feed.Publishes.TryGetValue(filing.Number, out var published))
+                {
+                    fromPublish.Add(Percentiles.Milliseconds(published.Start, arrived));
+                }
+
                 worst = Math.Max(worst, ms);
             }
 
@@ -214,14 +227,20 @@ public sealed class FileToBoardLatency(BenchOptions options)
             Percentiles.Of(perBoard),
             Percentiles.Of(maxOverBoards),
             Percentiles.Of(fromCallStart),
+            Percentiles.Of(fromPublish),
             Percentiles.Of(filings.Select(f => Percentiles.Milliseconds(f.CallStart, f.Returned))),
+            Percentiles.Of(filings.Where(f => feed.Publishes.ContainsKey(f.Number))
+                .Select(f => Percentiles.Milliseconds(f.CallStart, feed.Publishes[f.Number].Start))),
+            Percentiles.Of(filings.Where(f => feed.Publishes.ContainsKey(f.Number))
+                .Select(f => Percentiles.Milliseconds(feed.Publishes[f.Number].Start, feed.Publishes[f.Number].End))),
             filings.Count + failed,
             boards.Count,
             failed,
             lost,
             incomplete,
             early,
-            elapsed);
+            elapsed,
+            window);
     }
 
     private static void Log(string message) => Console.Error.WriteLine($"[file-to-board] {message}");

@@ -17,7 +17,8 @@ public sealed record EchoFloorResult(
     int Clients,
     int Rounds,
     int LostEchoes,
-    int LostBroadcasts);
+    int LostBroadcasts,
+    WindowStats Window);
 
 /// <summary>
 /// The floor: the same number of real SignalR clients over WebSockets on loopback, in the same
@@ -49,12 +50,14 @@ public sealed class SignalREchoFloor(BenchOptions options)
             Log($"{clients.Count} clients connected at {host.BaseAddress}");
 
             await EchoRoundsAsync(clients, options.WarmUp, ct);
+            var window = new ProcessWindow();
             var echo = await EchoRoundsAsync(clients, options.EchoRounds, ct);
             Log($"echo: {echo.Samples.Count} round trips, {echo.Lost} lost");
 
             await BroadcastAsync(host.Hub, arrivals, firstId: 1, options.WarmUp, ct);
             var broadcast = await BroadcastAsync(host.Hub, arrivals, firstId: 1_000_000, options.EchoRounds, ct);
-            Log($"fan-out: {broadcast.Samples.Count} deliveries, {broadcast.Lost} lost");
+            var stats = window.Stop();
+            Log($"fan-out: {broadcast.Samples.Count} deliveries, {broadcast.Lost} lost; {stats}");
 
             return new EchoFloorResult(
                 Percentiles.Of(echo.Samples),
@@ -64,7 +67,8 @@ public sealed class SignalREchoFloor(BenchOptions options)
                 clients.Count,
                 options.EchoRounds,
                 echo.Lost,
-                broadcast.Lost);
+                broadcast.Lost,
+                stats);
         }
         finally
         {
