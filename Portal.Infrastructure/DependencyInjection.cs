@@ -13,6 +13,7 @@ using Portal.Infrastructure.Requests;
 using Portal.Infrastructure.Dispatch;
 using Portal.Infrastructure.Live;
 using Portal.Infrastructure.WorkOrders;
+using Portal.Infrastructure.FollowUps;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Portal.Infrastructure;
@@ -98,6 +99,11 @@ public static class DependencyInjection
         services.AddScoped<BoardQueries>();
         services.AddScoped<TechnicianJobs>();
         services.AddScoped<QuoteDecisions>();
+        services.AddScoped<FollowUpQueue>();
+        services.AddScoped<FollowUpCalls>();
+        services.AddScoped<RatingService>();
+        services.AddSingleton<FollowUpHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpHousekeeping>());
         services.AddLiveFeed(configuration);
 
         // One key ring for every node, kept in the shared database: a cookie issued by one node

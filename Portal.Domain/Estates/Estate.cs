@@ -53,4 +53,37 @@ public sealed class Estate
     public string TimeZoneId { get; private set; }
 
     public TimeZoneInfo GetTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>Follow-up calls (回访) only between these local times: never at night.</summary>
+    public TimeOnly CallingFrom { get; private set; } = new(9, 0);
+
+    public TimeOnly CallingTo { get; private set; } = new(21, 0);
+
+    /// <summary>Hours after completion by which the follow-up call is due (24–48 h is best).</summary>
+    public int FollowUpDueHours { get; private set; } = 48;
+
+    /// <summary>Unanswered calls before the rating invitation goes to the portal instead.</summary>
+    public int MaxFailedCallAttempts { get; private set; } = 3;
+
+    public int RatingWindowDays { get; private set; } = 7;
+
+    /// <summary>Sets the estate's follow-up rules; each is checked so a policy can never be unworkable.</summary>
+    public void SetFollowUpRules(TimeOnly callingFrom, TimeOnly callingTo, int dueHours, int maxFailedAttempts, int ratingWindowDays)
+    {
+        if (callingFrom >= callingTo)
+        {
+            throw new DomainException("CallingHours.Invalid");
+        }
+
+        if (dueHours is < 1 or > 24 * 14 || maxFailedAttempts is < 1 or > 10 || ratingWindowDays is < 1 or > 90)
+        {
+            throw new DomainException("Estate.FollowUpRulesOutOfRange");
+        }
+
+        CallingFrom = callingFrom;
+        CallingTo = callingTo;
+        FollowUpDueHours = dueHours;
+        MaxFailedCallAttempts = maxFailedAttempts;
+        RatingWindowDays = ratingWindowDays;
+    }
 }

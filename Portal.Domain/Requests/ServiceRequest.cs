@@ -1,12 +1,16 @@
+using System.Globalization;
 using Portal.Domain.Common;
+using Portal.Domain.FollowUps;
+using Portal.Domain.Ratings;
 
 namespace Portal.Domain.Requests;
 
 /// <summary>
 /// One item in the service desk's register (服务请求; a repair is a 报修单). The aggregate root:
 /// its state changes only through the methods below, each of which checks who is acting and the
-/// current status, throws <see cref="DomainException"/> on an illegal move, and appends exactly one
-/// <see cref="TimelineEntry"/>.
+/// current status, throws <see cref="DomainException"/> on an illegal move, and appends one
+/// <see cref="TimelineEntry"/> — two when a step sets off a second one by itself (the failed call
+/// that ends the calling, the low rating that opens a service recovery).
 /// </summary>
 /// <remarks>
 /// Life cycle: Submitted → Accepted → Dispatched → InProgress (⇄ OnHold) → Completed → FollowedUp
@@ -23,6 +27,13 @@ namespace Portal.Domain.Requests;
 /// concern; the aggregate separates residents, staff and the system, and keeps a technician to his
 /// own work orders: one technician cannot accept, start, price or complete another's job, while the
 /// desk may record a start or a completion on the technician's behalf.
+/// After completion the desk phones the resident (回访) within the estate's calling hours; each call
+/// is a <see cref="FollowUpAttempt"/>. A reached call records the outcome; too many failed calls
+/// count the resident as not reached, and the rating invitation goes to the portal instead. The
+/// rating (<see cref="Ratings.Rating"/>) comes only after a follow-up that did not find the problem
+/// open, once, within the rating window; a low one opens a <see cref="ServiceRecovery"/> for the
+/// supervisor. The estate's rules come in as a <see cref="FollowUpPolicy"/>; the aggregate never
+/// reads a clock.
 /// </remarks>
 public sealed class ServiceRequest
 {
@@ -38,6 +49,7 @@ public sealed class ServiceRequest
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<RequestPhoto> _photos = [];
     private readonly List<WorkOrder> _workOrders = [];
+    private readonly List<FollowUpAttempt> _followUpAttempts = [];
 
     // For EF Core, which sets every column; FileRepair is the only way to create one in code.
     private ServiceRequest()
@@ -114,6 +126,34 @@ public sealed class ServiceRequest
     public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>
+    /// When the follow-up call is due (回访期限): completion plus the estate's
+    /// <see cref="FollowUpPolicy.DueAfterCompletion"/>. Orders the desk's follow-up queue; cleared with
+    /// <see cref="CompletedAt"/> when the work comes back for rework.
+    /// </summary>
+    public DateTimeOffset? FollowUpDueAt { get; private set; }
+
+    /// <summary>Every follow-up call logged, oldest first, across all rounds of rework.</summary>
+    public IReadOnlyList<FollowUpAttempt> FollowUpAttempts => _followUpAttempts.AsReadOnly();
+
+    /// <summary>What the resident said on the latest follow-up call, as written down by the desk.</summary>
+    public string? ResidentWords { get; private set; }
+
+    /// <summary>When the latest follow-up was recorded, or the desk stopped trying to reach the resident.</summary>
+    public DateTimeOffset? FollowedUpAt { get; private set; }
+
+    /// <summary>
+    /// Until when the resident may rate: the follow-up (or giving up calling) plus the estate's
+    /// <see cref="FollowUpPolicy.RatingWindow"/>. Null while no rating is invited.
+    /// </summary>
+    public DateTimeOffset? RatingOpenUntil { get; private set; }
+
+    /// <summary>The resident's rating (满意度); null until rated.</summary>
+    public Rating? Rating { get; private set; }
+
+    /// <summary>The supervisor's task after a low rating; null unless the rating was low.</summary>
+    public ServiceRecovery? Recovery { get; private set; }
+
+    /// <summary>
     /// When the request should be resolved (处理时限), from <see cref="DeadlinePolicy"/>: counted from
     /// filing at the priority the desk confirms, and afresh from the moment it comes back for rework.
     /// </summary>
@@ -133,6 +173,26 @@ public sealed class ServiceRequest
 
     /// <summary>The work order someone is on now; null unless Dispatched, InProgress or OnHold.</summary>
     public WorkOrder? ActiveWorkOrder => _workOrders.LastOrDefault(o => o.IsActive);
+
+    /// <summary>The work is done and the desk has yet to reach the resident: the item is in the follow-up queue.</summary>
+    public bool AwaitsFollowUp => Status == RequestStatus.Completed;
+
+    /// <summary>No-answer and wrong-number calls since the latest completion; "call me later" does not count.</summary>
+    public int FailedAttempts => CurrentRoundAttempts().Count(a => a.IsFailed);
+
+    /// <summary>
+    /// When the resident asked to be called again: the time of the latest "call me later", unless a
+    /// later call has been made since. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? NextCallAt
+    {
+        get
+        {
+            var attempts = CurrentRoundAttempts().ToList();
+            var callBack = attempts.LastOrDefault(a => a.Result == CallResult.CallBackLater)?.CallBackAt;
+            return callBack is { } time && time > attempts[^1].At ? time : null;
+        }
+    }
 
     /// <summary>Residents may withdraw only while nobody has been sent yet.</summary>
     public bool CanBeCancelledByResident => Status is RequestStatus.Submitted or RequestStatus.Accepted;
@@ -290,9 +350,9 @@ public sealed class ServiceRequest
         var text = OptionalNote(note);
 
         // Rework is any order after the job was once completed: the first one after a reopening and
-        // any that replaces it.
-        var isRework = _workOrders.Exists(o => o.Status == WorkOrderStatus.Completed);
-        var order = new WorkOrder(_workOrders.Count + 1, assignee, isRework, at);
+        // any that replaces it. It points at the latest completed order, whose result came back.
+        var reworkOf = _workOrders.LastOrDefault(o => o.Status == WorkOrderStatus.Completed)?.Sequence;
+        var order = new WorkOrder(_workOrders.Count + 1, assignee, reworkOf, at);
 
         // The timeline has no assignee column, so the name goes in the note: the history must say
         // who had the job at each point, not only who has it now.
@@ -484,12 +544,16 @@ public sealed class ServiceRequest
 
     /// <summary>
     /// The technician returns the work order as done (完工) with his report: notes, time spent,
-    /// materials and photos of the result. The desk may record it on his behalf.
+    /// materials and photos of the result. The desk may record it on his behalf. The item enters the
+    /// desk's follow-up queue, due <paramref name="followUpDueAfter"/> (the estate's
+    /// <see cref="FollowUpPolicy.DueAfterCompletion"/>; 48 hours if not given) after completion.
     /// </summary>
-    public void Complete(Actor by, DateTimeOffset at, CompletionReport report)
+    public void Complete(Actor by, DateTimeOffset at, CompletionReport report, TimeSpan? followUpDueAfter = null)
     {
         EnsureStaff(by);
         ArgumentNullException.ThrowIfNull(report);
+        var dueAfter = followUpDueAfter ?? FollowUpPolicy.DefaultDueAfterCompletion;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(dueAfter, TimeSpan.Zero, nameof(followUpDueAfter));
         EnsureStatus(nameof(Complete), RequestStatus.InProgress);
         var order = ActiveOrder(nameof(Complete));
         EnsureOrderTechnician(order, by, technicianOnly: false);
@@ -502,6 +566,7 @@ public sealed class ServiceRequest
         TakeOver(order, by);
         _photos.AddRange(report.AfterPhotos);
         CompletedAt = at;
+        FollowUpDueAt = at + dueAfter;
         Move(TimelineEvent.Completed, RequestStatus.Completed, by, at, report.Notes);
     }
 
@@ -560,48 +625,192 @@ public sealed class ServiceRequest
     }
 
     /// <summary>
-    /// Records the follow-up call (回访) and the resident's words. "Not resolved" means the item is
-    /// not done: it is reopened for rework at a higher priority, with a new deadline from now.
+    /// Logs one follow-up call (回访电话) by the desk: reached, no answer, wrong number, or "call me
+    /// later" with the time the resident asked for. Never at night: outside the estate's calling hours
+    /// the call is refused with the next allowed time, unless it is urgent or agreed with the resident
+    /// beforehand, and then the reason is recorded. A reached call only records the attempt; the use
+    /// case records what the resident said with <see cref="RecordFollowUp"/> straight after. When the
+    /// failed calls (no answer, wrong number) reach the policy's limit the resident counts as not
+    /// reached: the item is followed up as <see cref="Requests.FollowUpOutcome.NotReached"/> — never
+    /// as a completed follow-up — and the rating invitation goes to the portal instead.
     /// </summary>
-    public void RecordFollowUp(FollowUpOutcome outcome, Actor by, DateTimeOffset at, string? residentWords)
+    public void LogCallAttempt(
+        Actor by,
+        DateTimeOffset at,
+        CallResult result,
+        FollowUpPolicy policy,
+        OutOfHoursReason? outOfHours = null,
+        DateTimeOffset? callBackAt = null,
+        string? note = null)
+    {
+        EnsureStaff(by);
+        ArgumentNullException.ThrowIfNull(policy);
+        EnsureStatus(nameof(LogCallAttempt), RequestStatus.Completed);
+        var text = OptionalNote(note);
+
+        var withinHours = policy.CallingHours.Allows(at, policy.Zone);
+        if (!withinHours && outOfHours is null)
+        {
+            throw new DomainException("FollowUp.OutsideCallingHours", policy.CallingHours.NextAllowed(at, policy.Zone));
+        }
+
+        if (result == CallResult.CallBackLater && (callBackAt is null || callBackAt <= at))
+        {
+            throw new DomainException("FollowUp.CallBackTimeRequired");
+        }
+
+        var attempt = new FollowUpAttempt(
+            at,
+            result,
+            result == CallResult.CallBackLater ? callBackAt : null,
+            withinHours ? null : outOfHours,
+            by,
+            text);
+        _followUpAttempts.Add(attempt);
+        var failed = FailedAttempts;
+        Move(TimelineEvent.CallAttempted, Status, by, at, AttemptNote(attempt, failed, policy));
+
+        if (attempt.IsFailed && failed >= policy.MaxFailedAttempts)
+        {
+            FollowUpOutcome = Requests.FollowUpOutcome.NotReached;
+            ResidentWords = null;
+            FollowedUpAt = at;
+            RatingOpenUntil = at + policy.RatingWindow;
+            Move(
+                TimelineEvent.FollowedUp,
+                RequestStatus.FollowedUp,
+                by,
+                at,
+                $"Not reached after {failed} failed calls: rating invitation sent to the portal");
+        }
+    }
+
+    /// <summary>
+    /// Records what the resident said on a reached follow-up call (回访结果), written on the record in
+    /// their words. Only straight after a reached call (<see cref="LogCallAttempt"/>); "not reached"
+    /// is never recorded by hand — it follows from the failed calls. "Resolved" and "partly resolved,
+    /// accepted" invite the rating for the policy's rating window (7 days if not given). "Not resolved"
+    /// means the item is not done: the completed work order counts as having caused rework, and the
+    /// request is reopened for rework at a higher priority, with a new deadline from now.
+    /// </summary>
+    public void RecordFollowUp(FollowUpOutcome outcome, Actor by, DateTimeOffset at, string? residentWords, FollowUpPolicy? policy = null)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(RecordFollowUp), RequestStatus.Completed);
+        if (outcome == Requests.FollowUpOutcome.NotReached)
+        {
+            throw new DomainException("FollowUp.NotReachedIsAutomatic");
+        }
+
         var text = OptionalNote(residentWords);
+        if (CurrentRoundAttempts().LastOrDefault()?.Result != CallResult.Reached)
+        {
+            throw new DomainException("FollowUp.NotReached");
+        }
 
         FollowUpOutcome = outcome;
+        ResidentWords = text;
+        FollowedUpAt = at;
         if (outcome == Requests.FollowUpOutcome.NotResolved)
         {
+            BackForRework();
             Priority = Priority == Priority.Urgent ? Priority.Urgent : Priority + 1;
-            CompletedAt = null;
             DueAt = at + DeadlinePolicy.ResolutionTime(Priority);
             Move(TimelineEvent.FollowedUp, RequestStatus.Reopened, by, at, text);
         }
         else
         {
+            RatingOpenUntil = at + (policy?.RatingWindow ?? FollowUpPolicy.DefaultRatingWindow);
             Move(TimelineEvent.FollowedUp, RequestStatus.FollowedUp, by, at, text);
         }
     }
 
     /// <summary>
-    /// The resident's rating is recorded (评价). Never before the follow-up: a survey while the
-    /// problem is still open measures nothing but the open problem.
+    /// The resident rates the service (评价), once, within the rating window. Never before the
+    /// follow-up, and never while the problem is open: a survey then measures nothing but the open
+    /// problem. The resident rates their own request; staff other than technicians may record a rating
+    /// given on the phone, and the record says so. A technician never rates — not even his own job.
+    /// A low rating opens a service recovery for the supervisor, due in 24 hours.
     /// </summary>
-    public void Rate(Actor by, DateTimeOffset at)
+    public void Rate(Actor by, DateTimeOffset at, RatingScores scores)
     {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (by.Role == ActorRole.Technician)
+        {
+            throw new DomainException("Rating.TechnicianMayNotRate");
+        }
+
         EnsureStaffOrOwnResident(by, allowSystem: false);
-        EnsureStatus(nameof(Rate), RequestStatus.FollowedUp);
-        if (FollowUpOutcome is not (Requests.FollowUpOutcome.Resolved
-            or Requests.FollowUpOutcome.PartlyResolvedAccepted
-            or Requests.FollowUpOutcome.NotReached))
+        if (Status is RequestStatus.Closed or RequestStatus.Cancelled)
         {
             throw IllegalTransition(nameof(Rate));
         }
 
-        Move(TimelineEvent.Rated, RequestStatus.Rated, by, at, note: null);
+        if (Rating is not null || Status == RequestStatus.Rated)
+        {
+            throw new DomainException("Rating.AlreadyRated");
+        }
+
+        if (Status != RequestStatus.FollowedUp
+            || FollowUpOutcome is not (Requests.FollowUpOutcome.Resolved
+                or Requests.FollowUpOutcome.PartlyResolvedAccepted
+                or Requests.FollowUpOutcome.NotReached))
+        {
+            throw new DomainException("Rating.NotYet");
+        }
+
+        if (RatingOpenUntil is { } until && at > until)
+        {
+            throw new DomainException("Rating.WindowClosed", until);
+        }
+
+        var source = by.Role == ActorRole.Resident ? RatingSource.Resident : RatingSource.StaffRecorded;
+        var rating = new Rating(scores, source, by, at);
+
+        Rating = rating;
+        var stars = "★" + rating.Overall.ToString(CultureInfo.InvariantCulture);
+        Move(TimelineEvent.Rated, RequestStatus.Rated, by, at, source == RatingSource.Resident ? stars : $"{stars} — recorded by staff");
+        if (rating.IsLow)
+        {
+            Recovery = new ServiceRecovery(at);
+            Move(
+                TimelineEvent.RecoveryOpened,
+                Status,
+                Actor.System,
+                at,
+                $"Low rating {stars}: the supervisor responds within {ServiceRecovery.ResponseTime.TotalHours:0} hours");
+        }
     }
 
-    /// <summary>Closes the record (关闭); the system may do it once the rating window has passed.</summary>
+    /// <summary>
+    /// The supervisor has dealt with a low rating (服务补救) — contacted the resident, listened,
+    /// explained, put things right — and writes down how. Supervisor or administrator only. Allowed
+    /// in any status, closed included: closing the record does not settle the resident's complaint.
+    /// </summary>
+    public void ResolveRecovery(Actor by, DateTimeOffset at, string resolution)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (by.Role is not (ActorRole.Supervisor or ActorRole.Admin))
+        {
+            throw new DomainException("Recovery.SupervisorOnly");
+        }
+
+        if (Recovery is not { IsOpen: true } recovery)
+        {
+            throw new DomainException("Recovery.NotOpen");
+        }
+
+        var text = ServiceRecovery.CheckResolution(resolution);
+
+        recovery.Resolve(by, at, text);
+        Move(TimelineEvent.RecoveryResolved, Status, by, at, text);
+    }
+
+    /// <summary>
+    /// Closes the record (关闭). The system does it once the rating window has passed without a
+    /// rating (<see cref="RatingOpenUntil"/>); staff may close a followed-up or rated record at any time.
+    /// </summary>
     public void Close(Actor by, DateTimeOffset at, string? note)
     {
         ArgumentNullException.ThrowIfNull(by);
@@ -664,6 +873,8 @@ public sealed class ServiceRequest
     /// <summary>
     /// Sends finished work back for rework (返修), e.g. when the resident calls again. The rework gets
     /// its own deadline from now: the original one says nothing about how fast the return is handled.
+    /// The completed work order counts as having caused rework, as after a "not resolved" follow-up.
+    /// A rating already given stays, and so does an open service recovery.
     /// </summary>
     public void Reopen(Actor by, DateTimeOffset at, string reason)
     {
@@ -671,7 +882,7 @@ public sealed class ServiceRequest
         EnsureStatus(nameof(Reopen), RequestStatus.Completed, RequestStatus.FollowedUp, RequestStatus.Rated);
         var text = RequiredReason(reason);
 
-        CompletedAt = null;
+        BackForRework();
         DueAt = at + DeadlinePolicy.ResolutionTime(Priority);
         Move(TimelineEvent.Reopened, RequestStatus.Reopened, by, at, text);
     }
@@ -777,6 +988,52 @@ public sealed class ServiceRequest
     {
         var note = reason is null ? quote.FormattedAmount : $"{quote.FormattedAmount}: {reason}";
         return by.Role == ActorRole.Resident ? note : $"{note} — recorded by staff";
+    }
+
+    /// <summary>
+    /// The follow-up calls of the current round: those since the latest completion. Empty while the
+    /// work is not completed (before it, or after it came back for rework).
+    /// </summary>
+    private IEnumerable<FollowUpAttempt> CurrentRoundAttempts() =>
+        CompletedAt is { } completedAt ? _followUpAttempts.Where(a => a.At >= completedAt) : [];
+
+    /// <summary>
+    /// The completed work did not hold: its order counts against first-time fix, and the completion,
+    /// the follow-up due time and any rating invitation are undone.
+    /// </summary>
+    private void BackForRework()
+    {
+        _workOrders.LastOrDefault(o => o.Status == WorkOrderStatus.Completed)?.MarkCausedRework();
+        CompletedAt = null;
+        FollowUpDueAt = null;
+        RatingOpenUntil = null;
+    }
+
+    /// <summary>"No answer (2/3) — outside calling hours: urgent — rang twice", as the timeline shows a call.</summary>
+    private static string AttemptNote(FollowUpAttempt attempt, int failed, FollowUpPolicy policy)
+    {
+        var progress = $"({failed}/{policy.MaxFailedAttempts})";
+        var note = attempt.Result switch
+        {
+            CallResult.Reached => "Reached",
+            CallResult.NoAnswer => $"No answer {progress}",
+            CallResult.WrongNumber => $"Wrong number {progress}",
+            CallResult.CallBackLater => "Call back later: "
+                + TimeZoneInfo.ConvertTime(attempt.CallBackAt!.Value, policy.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            _ => attempt.Result.ToString(),
+        };
+
+        if (attempt.OutOfHoursReason is { } reason)
+        {
+            note += reason switch
+            {
+                OutOfHoursReason.Urgent => " — outside calling hours: urgent",
+                OutOfHoursReason.AgreedWithResident => " — outside calling hours: agreed with the resident",
+                _ => $" — outside calling hours: {reason}",
+            };
+        }
+
+        return attempt.Note is null ? note : $"{note} — {attempt.Note}";
     }
 
     /// <summary>The job is with the desk again (Accepted): nobody has it, nothing is on hold.</summary>

@@ -36,4 +36,13 @@ public enum TimelineEvent
 
     /// <summary>已通知管家: the building's butler was told of the repair.</summary>
     ButlerInformed,
+
+    /// <summary>回访电话: one follow-up call, answered or not; the note says how it went.</summary>
+    CallAttempted,
+
+    /// <summary>服务补救: a low rating opened a task for the supervisor.</summary>
+    RecoveryOpened,
+
+    /// <summary>The supervisor dealt with the low rating; the note says how.</summary>
+    RecoveryResolved,
 }

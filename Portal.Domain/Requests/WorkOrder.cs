@@ -32,13 +32,15 @@ public sealed class WorkOrder
 
     private readonly List<MaterialLine> _materials = [];
 
-    internal WorkOrder(int sequence, Assignee assignee, bool isRework, DateTimeOffset at)
+    /// <param name="reworkOfSequence">For rework, the sequence of the completed order that came back; null otherwise.</param>
+    internal WorkOrder(int sequence, Assignee assignee, int? reworkOfSequence, DateTimeOffset at)
     {
         Sequence = sequence;
         TechnicianId = assignee.TechnicianId;
         AssigneeName = assignee.Name;
         IsTeam = assignee.IsTeam;
-        IsRework = isRework;
+        IsRework = reworkOfSequence is not null;
+        ReworkOfSequence = reworkOfSequence;
         Status = WorkOrderStatus.Assigned;
         AssignedAt = at;
     }
@@ -70,6 +72,18 @@ public sealed class WorkOrder
 
     /// <summary>返修: opened after the job had been completed once and came back.</summary>
     public bool IsRework { get; private set; }
+
+    /// <summary>
+    /// For rework, the <see cref="Sequence"/> of the completed order whose result came back — the
+    /// latest completed one when this order was opened; null otherwise.
+    /// </summary>
+    public int? ReworkOfSequence { get; private set; }
+
+    /// <summary>
+    /// The order was completed but its result came back (a "not resolved" follow-up, or a reopening):
+    /// it does not count as fixed first time for its technician.
+    /// </summary>
+    public bool CausedRework { get; private set; }
 
     public WorkOrderStatus Status { get; private set; }
 
@@ -211,6 +225,17 @@ public sealed class WorkOrder
         MinutesSpent = report.MinutesSpent;
         _materials.AddRange(report.Materials);
         End(WorkOrderStatus.Completed, at);
+    }
+
+    /// <summary>The completed result was not accepted and the job goes back for rework.</summary>
+    internal void MarkCausedRework()
+    {
+        if (Status != WorkOrderStatus.Completed)
+        {
+            throw new InvalidOperationException("Only a completed work order can cause rework.");
+        }
+
+        CausedRework = true;
     }
 
     internal void Return(string reason, DateTimeOffset at)

@@ -11,6 +11,10 @@ public sealed record BoardCard(
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, int EstateId, int? BuildingId, string? BuildingName, string? UnitNumber, string? Spot,
     string? AssigneeId, string? AssigneeName, HoldReason? HoldReason, string Description, string TimeZoneId, Guid Stamp);
 
+public sealed record RatedItem(int Id, string Number, int Overall, int Speed, int Attitude, int Quality, string? Comment, Portal.Domain.Ratings.RatingSource Source, DateTimeOffset At, string? AssigneeName, string TimeZoneId);
+
+public sealed record RecoveryItem(int Id, string Number, int Overall, string? Comment, DateTimeOffset OpenedAt, DateTimeOffset DueAt, string TimeZoneId, Guid Stamp);
+
 public sealed record BoardFilter(int? EstateId = null, int? BuildingId = null, RepairCategory? Category = null, Priority? Priority = null, string? AssigneeId = null, string? Search = null);
 
 public sealed record NamedOption<TKey>(TKey Id, string Name);
@@ -91,6 +95,34 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> factory)
                 x.r.AssigneeId, x.r.AssigneeName, x.r.HoldReason, x.r.Description, x.TimeZoneId, x.r.ConcurrencyStamp))
             .ToListAsync(ct);
         return rows;
+    }
+
+    /// <summary>The newest ratings of the caller's estates, for the supervisor's eye on the board.</summary>
+    public async Task<IReadOnlyList<RatedItem>> RecentRatingsAsync(CurrentUser user, int take = 8, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var estates = await db.StaffEstateIdsAsync(user, ct);
+        var rows = await (
+            from r in db.ServiceRequests
+            where estates.Contains(r.Location.EstateId) && r.Rating != null
+            join e in db.Estates on r.Location.EstateId equals e.Id
+            orderby r.Rating!.At descending
+            select new { r.Id, r.Number, r.Rating, r.AssigneeName, e.TimeZoneId }).Take(take).AsNoTracking().ToListAsync(ct);
+        return rows.Select(x => new RatedItem(x.Id, x.Number, x.Rating!.Overall, x.Rating.Speed, x.Rating.Attitude, x.Rating.Quality, x.Rating.Comment, x.Rating.Source, x.Rating.At, x.AssigneeName, x.TimeZoneId)).ToList();
+    }
+
+    /// <summary>Open service-recovery tasks (a low rating), most urgent first.</summary>
+    public async Task<IReadOnlyList<RecoveryItem>> OpenRecoveriesAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var estates = await db.StaffEstateIdsAsync(user, ct);
+        var rows = await (
+            from r in db.ServiceRequests
+            where estates.Contains(r.Location.EstateId) && r.Recovery != null && r.Recovery.Status == Portal.Domain.Ratings.RecoveryStatus.Open
+            join e in db.Estates on r.Location.EstateId equals e.Id
+            orderby r.Recovery!.DueAt
+            select new { r.Id, r.Number, r.Rating, r.Recovery, e.TimeZoneId, r.ConcurrencyStamp }).AsNoTracking().ToListAsync(ct);
+        return rows.Select(x => new RecoveryItem(x.Id, x.Number, x.Rating?.Overall ?? 0, x.Rating?.Comment, x.Recovery!.OpenedAt, x.Recovery.DueAt, x.TimeZoneId, x.ConcurrencyStamp)).ToList();
     }
 
     public async Task<BoardChoices> ChoicesAsync(CurrentUser user, CancellationToken ct = default)

@@ -56,6 +56,7 @@ public sealed class DispatchDesk(IDbContextFactory<PortalDbContext> factory, Req
                     from b in db.BuildingButlers
                     join u in db.Users on b.UserId equals u.Id
                     where b.BuildingId == buildingId
+                    orderby u.DisplayName
                     select u.DisplayName).FirstOrDefaultAsync(ct);
                 if (butler is not null)
                 {

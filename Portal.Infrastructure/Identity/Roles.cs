@@ -17,6 +17,9 @@ public static class Roles
     /// <summary>Roles that work for an estate (and so see its requests).</summary>
     public const string Staff = FrontDesk + "," + Butler + "," + Technician + "," + Supervisor + "," + Admin;
 
+    /// <summary>The desk's work: taking in, dispatching, registering on a resident's behalf, follow-up calls.</summary>
+    public const string Desk = FrontDesk + "," + Butler + "," + Supervisor + "," + Admin;
+
     /// <summary>Roles that may issue the invitation codes printed in move-in packs.</summary>
-    public const string InvitationIssuers = FrontDesk + "," + Butler + "," + Supervisor + "," + Admin;
+    public const string InvitationIssuers = Desk;
 }

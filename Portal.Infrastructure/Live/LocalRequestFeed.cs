@@ -19,12 +19,30 @@ public sealed class LocalRequestFeed(ILogger<LocalRequestFeed> logger) : IReques
         return new Subscription(() => _subscribers.TryRemove(id, out _));
     }
 
-    /// <summary>Hands a change to every subscriber at once; one failing subscriber harms no other.</summary>
-    internal Task DeliverAsync(RequestChanged change) =>
-        Task.WhenAll(_subscribers.Values.Select(s => Guard(() => s.OnChange(change))));
+    /// <summary>
+    /// Hands a change to every subscriber and returns without waiting for them: a resident's filing
+    /// must not wait for every open board to reload. Each handler is started in publish order (a
+    /// page queues it on its own render thread), and one failing subscriber harms no other.
+    /// </summary>
+    internal Task DeliverAsync(RequestChanged change)
+    {
+        foreach (var subscriber in _subscribers.Values)
+        {
+            _ = Guard(() => subscriber.OnChange(change));
+        }
 
-    internal Task DeliverResyncAsync() =>
-        Task.WhenAll(_subscribers.Values.Where(s => s.OnResync is not null).Select(s => Guard(s.OnResync!)));
+        return Task.CompletedTask;
+    }
+
+    internal Task DeliverResyncAsync()
+    {
+        foreach (var subscriber in _subscribers.Values.Where(s => s.OnResync is not null))
+        {
+            _ = Guard(subscriber.OnResync!);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task Guard(Func<Task> deliver)
     {

@@ -21,7 +21,7 @@ public sealed class RedisRequestFeed(LocalRequestFeed local, IConnectionMultiple
         {
             await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change, JsonSerializerOptions.Web));
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             // The change is saved; this node's own pages still hear of it, the others will resync.
             logger.LogWarning(ex, "Redis unavailable; change {Number} delivered on this node only.", change.Number);
@@ -31,18 +31,43 @@ public sealed class RedisRequestFeed(LocalRequestFeed local, IConnectionMultiple
 
     public IDisposable Subscribe(Func<RequestChanged, Task> onChange, Func<Task>? onResync = null) => local.Subscribe(onChange, onResync);
 
+    private int _subscribed;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
-        queue.OnMessage(async message =>
-        {
-            var change = JsonSerializer.Deserialize<RequestChanged>(message.Message.ToString(), JsonSerializerOptions.Web);
-            if (change is not null)
-            {
-                await local.DeliverAsync(change);
-            }
-        });
         redis.ConnectionRestored += OnConnectionRestored;
+        await TrySubscribeAsync();
+    }
+
+    // A node may start while Redis is down: it serves its own pages and subscribes once Redis is back.
+    private async Task TrySubscribeAsync()
+    {
+        if (Volatile.Read(ref _subscribed) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+            if (Interlocked.Exchange(ref _subscribed, 1) == 1)
+            {
+                return;
+            }
+
+            queue.OnMessage(async message =>
+            {
+                var change = JsonSerializer.Deserialize<RequestChanged>(message.Message.ToString(), JsonSerializerOptions.Web);
+                if (change is not null)
+                {
+                    await local.DeliverAsync(change);
+                }
+            });
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Redis unavailable at start; live updates stay on this node until it is back.");
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -51,5 +76,9 @@ public sealed class RedisRequestFeed(LocalRequestFeed local, IConnectionMultiple
         await redis.GetSubscriber().UnsubscribeAsync(Channel);
     }
 
-    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => _ = local.DeliverResyncAsync();
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        _ = TrySubscribeAsync();
+        _ = local.DeliverResyncAsync();
+    }
 }

@@ -9,5 +9,7 @@ namespace Portal.Infrastructure.Requests;
 public sealed class CancelRequest(RequestCommands commands)
 {
     public Task<Outcome<RequestStatus>> CancelAsync(CurrentUser user, int requestId, string? reason, Guid? expectedStamp = null, CancellationToken ct = default) =>
-        commands.ExecuteAsync(user, requestId, expectedStamp, (r, by, at) => r.Cancel(by, at, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
+        !user.IsResident && !user.MayDispatch()
+            ? Task.FromResult(Outcome<RequestStatus>.NotFound) // technicians return a job to the desk instead
+            : commands.ExecuteAsync(user, requestId, expectedStamp, (r, by, at) => r.Cancel(by, at, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct);
 }

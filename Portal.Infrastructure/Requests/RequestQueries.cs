@@ -16,19 +16,24 @@ public sealed record TimelineView(DateTimeOffset At, TimelineEvent Event, Reques
 
 public sealed record PhotoView(Guid Id, PhotoStage Stage, int Width, int Height);
 
+public sealed record RatingView(int Overall, int Speed, int Attitude, int Quality, string? Comment, Portal.Domain.Ratings.RatingSource Source, string RecordedByName, DateTimeOffset At);
+
+public sealed record RecoveryView(DateTimeOffset OpenedAt, DateTimeOffset DueAt, Portal.Domain.Ratings.RecoveryStatus Status, string? Resolution, string? ResolvedByName);
+
 public sealed record QuoteView(decimal Amount, string Description, DateTimeOffset QuotedAt, QuoteDecision? Decision, DateTimeOffset? DecidedAt, string? DecidedBy);
 
 public sealed record RequestDetail(
     RequestSummary Summary, Priority Priority, Channel Channel, string ContactName, string? ContactPhone,
     DateTimeOffset? PreferredStart, DateTimeOffset? PreferredEnd, HoldReason? HoldReason, string? AssigneeName,
     string? CancellationReason, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<PhotoView> Photos,
-    bool CanCancel, Guid ConcurrencyStamp, QuoteView? Quote, DateTimeOffset DueAt, bool IsOwner);
+    bool CanCancel, Guid ConcurrencyStamp, QuoteView? Quote, DateTimeOffset DueAt, bool IsOwner,
+    FollowUpOutcome? FollowUpOutcome, string? ResidentWords, RatingView? Rating, DateTimeOffset? RatingOpenUntil, bool CanRate, RecoveryView? Recovery);
 
 /// <summary>
 /// Read side of requests. Every query is scoped to what the caller may see: a resident their
 /// own requests, staff the requests of their estates. Anything else is simply not found.
 /// </summary>
-public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
+public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RequestSummary>> ListMineAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -44,6 +49,16 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
         return await Summaries(db, db.ServiceRequests.Where(r => estates.Contains(r.Location.EstateId)))
             .Take(take)
             .ToListAsync(ct);
+    }
+
+    /// <summary>The resident's requests waiting for a rating now, for the home page's invitation.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> AwaitingMyRatingAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        return await Summaries(db, db.ServiceRequests.Where(r =>
+            r.ResidentId == user.UserId && r.Status == RequestStatus.FollowedUp && r.RatingOpenUntil > now
+            && r.FollowUpOutcome != Portal.Domain.Requests.FollowUpOutcome.NotResolved)).ToListAsync(ct);
     }
 
     public async Task<RequestDetail?> GetAsync(CurrentUser user, int id, CancellationToken ct = default)
@@ -79,7 +94,15 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory)
             request.ConcurrencyStamp,
             quote is null ? null : new QuoteView(quote.Amount, quote.Description, quote.QuotedAt, quote.Decision, quote.DecidedAt, quote.DecidedBy),
             request.DueAt,
-            isOwner);
+            isOwner,
+            request.FollowUpOutcome,
+            request.ResidentWords,
+            request.Rating is { } r ? new RatingView(r.Overall, r.Speed, r.Attitude, r.Quality, r.Comment, r.Source, r.RecordedByName, r.At) : null,
+            request.RatingOpenUntil,
+            isOwner && request.Status == RequestStatus.FollowedUp && request.Rating is null
+                && request.FollowUpOutcome is Portal.Domain.Requests.FollowUpOutcome.Resolved or Portal.Domain.Requests.FollowUpOutcome.PartlyResolvedAccepted or Portal.Domain.Requests.FollowUpOutcome.NotReached
+                && request.RatingOpenUntil > clock.GetUtcNow(),
+            request.Recovery is { } rc ? new RecoveryView(rc.OpenedAt, rc.DueAt, rc.Status, rc.Resolution, rc.ResolvedByName) : null);
     }
 
     internal static async Task<IQueryable<ServiceRequest>> Visible(PortalDbContext db, CurrentUser user, CancellationToken ct)

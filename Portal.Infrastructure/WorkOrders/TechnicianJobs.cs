@@ -7,6 +7,7 @@ using Portal.Infrastructure.Dispatch;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Photos;
 using Portal.Infrastructure.Requests;
+using Portal.Infrastructure.Estates;
 
 namespace Portal.Infrastructure.WorkOrders;
 
@@ -28,9 +29,11 @@ public sealed class TechnicianJobs(IDbContextFactory<PortalDbContext> factory, R
     public async Task<IReadOnlyList<JobView>> ListMineAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var estates = await db.StaffEstateIdsAsync(user, ct);
         var rows = await (
             from r in db.ServiceRequests.Include(r => r.WorkOrders)
-            where r.AssigneeId == user.UserId
+            // His own orders, and team orders of his estates that nobody has taken yet.
+            where (r.AssigneeId == user.UserId || (r.AssigneeId == null && estates.Contains(r.Location.EstateId) && r.WorkOrders.Any(w => w.IsTeam && w.TechnicianId == null && (w.Status == WorkOrderStatus.Assigned))))
                   && (r.Status == RequestStatus.Dispatched || r.Status == RequestStatus.InProgress || r.Status == RequestStatus.OnHold)
             join e in db.Estates on r.Location.EstateId equals e.Id
             join b in db.Buildings on r.Location.BuildingId equals b.Id into bs
@@ -43,7 +46,7 @@ public sealed class TechnicianJobs(IDbContextFactory<PortalDbContext> factory, R
 
         return rows
             .Select(x => (x, Order: x.Request.ActiveWorkOrder))
-            .Where(t => t.Order is not null && t.Order.IsFor(user.UserId))
+            .Where(t => t.Order is not null && (t.Order.IsFor(user.UserId) || (t.Order.IsTeam && t.Order.TechnicianId is null)))
             .Select(t => new JobView(
                 t.x.Request.Id, t.x.Request.Number, t.x.Request.Status, t.Order!.Status, t.x.Request.Category, t.x.Request.Priority,
                 t.x.Request.Description, t.x.BuildingName, t.x.UnitNumber, t.x.Request.Location.Spot, t.x.Request.ContactName, t.x.Request.ContactPhone,
@@ -98,7 +101,8 @@ public sealed class TechnicianJobs(IDbContextFactory<PortalDbContext> factory, R
                 minutesSpent,
                 materials.Select(m => new MaterialLine(m.Name, m.Quantity, m.Unit)).ToList(),
                 after);
-            request.Complete(by, at, report);
+            var policy = await Portal.Infrastructure.FollowUps.FollowUpPolicies.ForEstateAsync(db, request.Location.EstateId, ct);
+            request.Complete(by, at, report, policy.DueAfterCompletion);
             db.StagedPhotos.RemoveRange(staged);
         }, null, ct);
     }

@@ -65,6 +65,8 @@ public sealed partial class ResourceTests
             ["Channel"] = typeof(Portal.Domain.Requests.Channel),
             ["WorkOrder"] = typeof(Portal.Domain.Requests.WorkOrderStatus),
             ["Quote"] = typeof(Portal.Domain.Requests.QuoteDecision),
+            ["Call"] = typeof(Portal.Domain.FollowUps.CallResult),
+            ["RatingSource"] = typeof(Portal.Domain.Ratings.RatingSource),
         };
         Assert.Subset(enums.Keys.ToHashSet(), prefixes);
         var missingEnum = enums.SelectMany(e => Enum.GetNames(e.Value).Select(n => $"{e.Key}.{n}")).Where(k => !en.ContainsKey(k)).ToList();
@@ -79,7 +81,7 @@ public sealed partial class ResourceTests
         var codes = new[] { "Portal.Domain", "Portal.Infrastructure" }
             .SelectMany(p => Directory.EnumerateFiles(Path.Combine(root, p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("Migrations", StringComparison.Ordinal))
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), """(?:DomainException|Fail)\("((?:Request|Location|TimeWindow|Invitation|Photo|Quote|WorkOrder|Material|Dispatch)\.[A-Za-z]+)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), """(?:DomainException|Fail)\("((?:Request|Location|TimeWindow|Invitation|Photo|Quote|WorkOrder|Material|Dispatch|FollowUp|Rating|Recovery|CallingHours)\.[A-Za-z]+)""").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         Assert.NotEmpty(codes);
         Assert.All(codes, c => Assert.True(en.ContainsKey("Error." + c), $"No message for Error.{c}"));

@@ -12,6 +12,8 @@ public static class Actors
     public static readonly Actor Technician = new("tech-chen", "Chen Gang", ActorRole.Technician);
     public static readonly Actor OtherTechnician = new("tech-sun", "Sun Qiang", ActorRole.Technician);
     public static readonly Actor Supervisor = new("sup-liu", "Liu Yan", ActorRole.Supervisor);
+    public static readonly Actor Butler = new("butler-zhou", "Zhou Hua", ActorRole.Butler);
+    public static readonly Actor Admin = new("admin-he", "He Jing", ActorRole.Admin);
 
     /// <summary>The work order as the desk writes it out to <see cref="Technician"/>.</summary>
     public static Assignee TechnicianAssignee => Assignee.Technician(Technician.UserId, Technician.DisplayName);

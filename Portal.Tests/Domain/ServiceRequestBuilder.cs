@@ -1,4 +1,6 @@
 using Portal.Domain.Common;
+using Portal.Domain.FollowUps;
+using Portal.Domain.Ratings;
 using Portal.Domain.Requests;
 
 namespace Portal.Tests.Domain;
@@ -8,12 +10,21 @@ namespace Portal.Tests.Domain;
 /// only what matters to it: <c>new ServiceRequestBuilder().InStatus(RequestStatus.OnHold).Build()</c>.
 /// The work order goes to <see cref="Actors.Technician"/> unless <see cref="DispatchedTo"/> says
 /// otherwise; whoever the order goes to, <see cref="Actors.Technician"/> does the technician's steps
-/// (for a team he takes the order over).
+/// (for a team he takes the order over). Follow-up calls follow <see cref="Policy"/> (Shanghai,
+/// the defaults) and wait for the calling hours when the walk reaches them at night.
 /// </summary>
 public sealed class ServiceRequestBuilder
 {
     /// <summary>09:00 in Shanghai; each step of the walk happens five minutes after the previous one.</summary>
     public static readonly DateTimeOffset DefaultFiledAt = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>The estate's follow-up rules in the walk: 09:00–21:00 Shanghai, 48 h, 3 failed calls, 7 days to rate.</summary>
+    public static readonly FollowUpPolicy Policy = FollowUpPolicy.Default(Shanghai);
+
+    /// <summary>The rating the walk gives on its way to Rated unless <see cref="RatedWith"/> says otherwise.</summary>
+    public static readonly RatingScores GoodRating = new(5, 5, 4, 5, "Quick and tidy");
 
     private RequestStatus _status = RequestStatus.Submitted;
     private Actor _resident = Actors.Resident;
@@ -32,6 +43,8 @@ public sealed class ServiceRequestBuilder
     private Assignee _assignee = Actors.TechnicianAssignee;
     private WorkOrderStatus _orderStatus = WorkOrderStatus.Assigned;
     private bool _approvedQuote;
+    private bool _reachedOnThePhone;
+    private RatingScores _rating = GoodRating;
 
     public const decimal QuoteAmount = 120m;
     public const string QuoteDescription = "Replace the mixer tap cartridge";
@@ -104,10 +117,27 @@ public sealed class ServiceRequestBuilder
         return this;
     }
 
-    /// <summary>Outcome used when the walk passes through FollowedUp (must not be NotResolved).</summary>
+    /// <summary>
+    /// Outcome used when the walk passes through FollowedUp (must not be NotResolved). NotReached is
+    /// reached the only way it can: <see cref="FollowUpPolicy.MaxFailedAttempts"/> unanswered calls.
+    /// </summary>
     public ServiceRequestBuilder WithFollowUpOutcome(FollowUpOutcome outcome)
     {
         _followUpOutcome = outcome;
+        return this;
+    }
+
+    /// <summary>Completed, and the desk has the resident on the line: a reached call is logged, nothing recorded yet.</summary>
+    public ServiceRequestBuilder ReachedOnThePhone()
+    {
+        _reachedOnThePhone = true;
+        return this;
+    }
+
+    /// <summary>The rating given when the walk passes through Rated, by the resident.</summary>
+    public ServiceRequestBuilder RatedWith(RatingScores scores)
+    {
+        _rating = scores;
         return this;
     }
 
@@ -179,77 +209,109 @@ public sealed class ServiceRequestBuilder
             _filedBy ?? _resident,
             _filedAt);
 
-        var clock = _filedAt;
-        WalkTo(request, _status, () => clock = clock.AddMinutes(5));
+        WalkTo(request, _status, new Clock(_filedAt));
+        if (_reachedOnThePhone)
+        {
+            if (_status != RequestStatus.Completed)
+            {
+                throw new InvalidOperationException("The resident is on the phone only while the request is Completed.");
+            }
+
+            var clock = new Clock(request.LastChangedAt);
+            request.LogCallAttempt(Actors.Desk, clock.NextCall(), CallResult.Reached, Policy);
+        }
+
         return request;
     }
 
+    /// <summary>Each step five minutes after the previous one; a call waits for the calling hours.</summary>
+    private sealed class Clock(DateTimeOffset start)
+    {
+        private DateTimeOffset _now = start;
+
+        public DateTimeOffset Next() => _now = _now.AddMinutes(5);
+
+        public DateTimeOffset NextCall() => _now = Policy.CallingHours.NextAllowed(_now.AddMinutes(5), Policy.Zone);
+    }
+
     // Each status is reached from its usual predecessor by the usual actor.
-    private void WalkTo(ServiceRequest request, RequestStatus target, Func<DateTimeOffset> next)
+    private void WalkTo(ServiceRequest request, RequestStatus target, Clock clock)
     {
         switch (target)
         {
             case RequestStatus.Submitted:
                 return;
             case RequestStatus.Accepted:
-                WalkTo(request, RequestStatus.Submitted, next);
-                request.Accept(Actors.Desk, next(), _priority, note: null);
+                WalkTo(request, RequestStatus.Submitted, clock);
+                request.Accept(Actors.Desk, clock.Next(), _priority, note: null);
                 break;
             case RequestStatus.Dispatched:
-                WalkTo(request, RequestStatus.Accepted, next);
-                request.Dispatch(Actors.Desk, next(), _assignee, note: null);
+                WalkTo(request, RequestStatus.Accepted, clock);
+                request.Dispatch(Actors.Desk, clock.Next(), _assignee, note: null);
                 if (_orderStatus is WorkOrderStatus.Accepted or WorkOrderStatus.OnTheWay)
                 {
-                    request.AcceptWork(Actors.Technician, next());
+                    request.AcceptWork(Actors.Technician, clock.Next());
                 }
 
                 if (_orderStatus == WorkOrderStatus.OnTheWay)
                 {
-                    request.SetOff(Actors.Technician, next());
+                    request.SetOff(Actors.Technician, clock.Next());
                 }
 
                 if (_approvedQuote)
                 {
-                    request.Quote(Actors.Technician, next(), QuoteAmount, QuoteDescription);
-                    request.ApproveQuote(_resident, next());
+                    request.Quote(Actors.Technician, clock.Next(), QuoteAmount, QuoteDescription);
+                    request.ApproveQuote(_resident, clock.Next());
                 }
 
                 break;
             case RequestStatus.InProgress:
-                WalkTo(request, RequestStatus.Dispatched, next);
-                request.Start(Actors.Technician, next());
+                WalkTo(request, RequestStatus.Dispatched, clock);
+                request.Start(Actors.Technician, clock.Next());
                 break;
             case RequestStatus.OnHold when _holdReason == HoldReason.AwaitingResidentApproval:
-                WalkTo(request, RequestStatus.Dispatched, next);
-                request.Quote(Actors.Technician, next(), QuoteAmount, QuoteDescription);
+                WalkTo(request, RequestStatus.Dispatched, clock);
+                request.Quote(Actors.Technician, clock.Next(), QuoteAmount, QuoteDescription);
                 break;
             case RequestStatus.OnHold:
-                WalkTo(request, RequestStatus.InProgress, next);
-                request.PutOnHold(_holdReason, Actors.Technician, next(), note: null);
+                WalkTo(request, RequestStatus.InProgress, clock);
+                request.PutOnHold(_holdReason, Actors.Technician, clock.Next(), note: null);
                 break;
             case RequestStatus.Completed:
-                WalkTo(request, RequestStatus.InProgress, next);
-                request.Complete(Actors.Technician, next(), Report());
+                WalkTo(request, RequestStatus.InProgress, clock);
+                request.Complete(Actors.Technician, clock.Next(), Report());
+                break;
+            case RequestStatus.FollowedUp when _followUpOutcome == FollowUpOutcome.NotReached:
+                WalkTo(request, RequestStatus.Completed, clock);
+                for (var i = 0; i < Policy.MaxFailedAttempts; i++)
+                {
+                    request.LogCallAttempt(Actors.Desk, clock.NextCall(), CallResult.NoAnswer, Policy);
+                }
+
                 break;
             case RequestStatus.FollowedUp:
-                WalkTo(request, RequestStatus.Completed, next);
-                request.RecordFollowUp(_followUpOutcome, Actors.Desk, next(), "No more dripping");
+                WalkTo(request, RequestStatus.Completed, clock);
+                var call = clock.NextCall();
+                request.LogCallAttempt(Actors.Desk, call, CallResult.Reached, Policy);
+                request.RecordFollowUp(_followUpOutcome, Actors.Desk, call, "No more dripping", Policy);
                 break;
             case RequestStatus.Rated:
-                WalkTo(request, RequestStatus.FollowedUp, next);
-                request.Rate(_resident, next());
+                WalkTo(request, RequestStatus.FollowedUp, clock);
+                request.Rate(_resident, clock.Next(), _rating);
                 break;
             case RequestStatus.Closed:
-                WalkTo(request, RequestStatus.Rated, next);
-                request.Close(Actors.Desk, next(), note: null);
+                WalkTo(request, RequestStatus.Rated, clock);
+                request.Close(Actors.Desk, clock.Next(), note: null);
                 break;
             case RequestStatus.Cancelled:
-                WalkTo(request, RequestStatus.Submitted, next);
-                request.Cancel(_resident, next(), "Fixed it myself");
+                WalkTo(request, RequestStatus.Submitted, clock);
+                request.Cancel(_resident, clock.Next(), "Fixed it myself");
                 break;
             case RequestStatus.Reopened:
-                WalkTo(request, RequestStatus.Completed, next);
-                request.RecordFollowUp(FollowUpOutcome.NotResolved, Actors.Desk, next(), "Still dripping");
+                WalkTo(request, RequestStatus.Completed, clock);
+                var reached = clock.NextCall();
+                request.LogCallAttempt(Actors.Desk, reached, CallResult.Reached, Policy);
+                request.RecordFollowUp(FollowUpOutcome.NotResolved, Actors.Desk, reached, "Still dripping", Policy);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(target), target, "No path to this status.");

@@ -1,4 +1,6 @@
 using Portal.Domain.Common;
+using Portal.Domain.FollowUps;
+using Portal.Domain.Ratings;
 using Portal.Domain.Requests;
 
 namespace Portal.Tests.Domain;
@@ -336,7 +338,7 @@ public sealed class ServiceRequestRuleTests
     [InlineData(Priority.Urgent, Priority.Urgent)]
     public void A_not_resolved_follow_up_reopens_the_request_one_priority_higher(Priority accepted, Priority afterwards)
     {
-        var request = new ServiceRequestBuilder().WithPriority(accepted).InStatus(RequestStatus.Completed).Build();
+        var request = new ServiceRequestBuilder().WithPriority(accepted).InStatus(RequestStatus.Completed).ReachedOnThePhone().Build();
         var at = Later(request);
 
         request.RecordFollowUp(FollowUpOutcome.NotResolved, Actors.Desk, at, "  Still dripping at night ");
@@ -361,6 +363,7 @@ public sealed class ServiceRequestRuleTests
         request.Dispatch(Actors.Desk, at, Actors.OtherTechnicianAssignee, "Second visit");
         request.Start(Actors.OtherTechnician, at.AddHours(1));
         request.Complete(Actors.OtherTechnician, at.AddHours(2), ServiceRequestBuilder.Report("Replaced the whole tap"));
+        request.LogCallAttempt(Actors.Desk, at.AddDays(1), CallResult.Reached, ServiceRequestBuilder.Policy);
         request.RecordFollowUp(FollowUpOutcome.Resolved, Actors.Desk, at.AddDays(1), "Fine now");
 
         Assert.Equal(RequestStatus.FollowedUp, request.Status);
@@ -379,7 +382,7 @@ public sealed class ServiceRequestRuleTests
         var request = new ServiceRequestBuilder().WithFollowUpOutcome(outcome).InStatus(RequestStatus.FollowedUp).Build();
         Assert.Equal(outcome, request.FollowUpOutcome);
 
-        request.Rate(Actors.Resident, Later(request));
+        request.Rate(Actors.Resident, Later(request), ServiceRequestBuilder.GoodRating);
 
         Assert.Equal(RequestStatus.Rated, request.Status);
     }
@@ -392,10 +395,11 @@ public sealed class ServiceRequestRuleTests
     {
         var request = new ServiceRequestBuilder().InStatus(status).Build();
 
-        var ex = Assert.Throws<DomainException>(() => request.Rate(Actors.Resident, Later(request)));
+        var ex = Assert.Throws<DomainException>(() => request.Rate(Actors.Resident, Later(request), ServiceRequestBuilder.GoodRating));
 
-        Assert.Equal("Request.IllegalTransition", ex.Code);
-        Assert.Equal(new object[] { status, nameof(ServiceRequest.Rate) }, ex.Args);
+        Assert.Equal("Rating.NotYet", ex.Code);
+        Assert.Empty(ex.Args);
+        Assert.Null(request.Rating);
     }
 
     [Fact]
@@ -403,7 +407,7 @@ public sealed class ServiceRequestRuleTests
     {
         var request = new ServiceRequestBuilder().InStatus(RequestStatus.FollowedUp).Build();
 
-        var ex = Assert.Throws<DomainException>(() => request.Rate(Actors.OtherResident, Later(request)));
+        var ex = Assert.Throws<DomainException>(() => request.Rate(Actors.OtherResident, Later(request), ServiceRequestBuilder.GoodRating));
 
         Assert.Equal("Request.NotYours", ex.Code);
         Assert.Equal(RequestStatus.FollowedUp, request.Status);
@@ -414,10 +418,11 @@ public sealed class ServiceRequestRuleTests
     {
         var request = new ServiceRequestBuilder().InStatus(RequestStatus.FollowedUp).Build();
 
-        request.Rate(Actors.Desk, Later(request));
+        request.Rate(Actors.Desk, Later(request), ServiceRequestBuilder.GoodRating);
 
         Assert.Equal(RequestStatus.Rated, request.Status);
         Assert.Equal(Actors.Desk.UserId, request.Timeline[^1].ActorId);
+        Assert.Equal(RatingSource.StaffRecorded, request.Rating!.Source);
     }
 
     [Fact]
@@ -618,6 +623,7 @@ public sealed class ServiceRequestRuleTests
         request.Dispatch(Actors.Desk, t0.AddMinutes(20), Actors.TechnicianAssignee, null);
         request.Start(Actors.Technician, t0.AddMinutes(90));
         request.Complete(Actors.Technician, t0.AddMinutes(150), ServiceRequestBuilder.Report());
+        request.LogCallAttempt(Actors.Desk, t0.AddDays(1), CallResult.Reached, ServiceRequestBuilder.Policy);
         request.RecordFollowUp(FollowUpOutcome.Resolved, Actors.Desk, t0.AddDays(1), "Thanks");
         request.Close(Actors.Desk, t0.AddDays(2), null);
 
@@ -626,13 +632,15 @@ public sealed class ServiceRequestRuleTests
         Assert.Equal(t0.AddMinutes(20), request.DispatchedAt);
         Assert.Equal(t0.AddMinutes(90), request.StartedAt);
         Assert.Equal(t0.AddMinutes(150), request.CompletedAt);
+        Assert.Equal(t0.AddMinutes(150).AddHours(48), request.FollowUpDueAt);
+        Assert.Equal(t0.AddDays(1), request.FollowedUpAt);
         Assert.Equal(t0.AddDays(2), request.ClosedAt);
         Assert.Equal(t0.AddDays(2), request.LastChangedAt);
         Assert.Equal(
             new[]
             {
                 TimelineEvent.Submitted, TimelineEvent.Accepted, TimelineEvent.Dispatched, TimelineEvent.Started,
-                TimelineEvent.Completed, TimelineEvent.FollowedUp, TimelineEvent.Closed,
+                TimelineEvent.Completed, TimelineEvent.CallAttempted, TimelineEvent.FollowedUp, TimelineEvent.Closed,
             },
             request.Timeline.Select(e => e.Event));
     }
@@ -686,7 +694,7 @@ public sealed class ServiceRequestRuleTests
     {
         var tooLong = new string('x', ServiceRequest.MaxNoteLength + 1);
         var dispatched = new ServiceRequestBuilder().InStatus(RequestStatus.Dispatched).Build();
-        var completed = new ServiceRequestBuilder().InStatus(RequestStatus.Completed).Build();
+        var completed = new ServiceRequestBuilder().InStatus(RequestStatus.Completed).ReachedOnThePhone().Build();
 
         Assert.Equal("Request.NoteTooLong", Assert.Throws<DomainException>(
             () => dispatched.Cancel(Actors.Desk, Later(dispatched), tooLong)).Code);

@@ -1,4 +1,6 @@
 using Portal.Domain.Common;
+using Portal.Domain.FollowUps;
+using Portal.Domain.Ratings;
 using Portal.Domain.Requests;
 using static Portal.Domain.Requests.RequestStatus;
 
@@ -12,7 +14,9 @@ namespace Portal.Tests.Domain;
 /// <remarks>
 /// A situation is a request status, and for Dispatched and OnHold also how far the work order got,
 /// because the technician's steps depend on it (accepting twice, setting off before accepting, a hold
-/// that waits for the resident's answer to a quote).
+/// that waits for the resident's answer to a quote); for Completed whether the resident is on the
+/// phone (the outcome is recorded only after a reached call); for FollowedUp whether the resident was
+/// reached; and for Rated whether the rating was low (a service recovery is open).
 /// </remarks>
 public sealed class ServiceRequestTransitionTests
 {
@@ -29,8 +33,11 @@ public sealed class ServiceRequestTransitionTests
         public const string Paused = "OnHold, paused for parts";
         public const string QuotePending = "OnHold, quote pending";
         public const string Completed = "Completed";
+        public const string CompletedReached = "Completed, resident reached on the phone";
         public const string FollowedUp = "FollowedUp";
+        public const string NotReached = "FollowedUp, resident not reached";
         public const string Rated = "Rated";
+        public const string RatedLow = "Rated low, recovery open";
         public const string Closed = "Closed";
         public const string Cancelled = "Cancelled";
         public const string Reopened = "Reopened";
@@ -53,8 +60,11 @@ public sealed class ServiceRequestTransitionTests
         [At.Paused] = new(OnHold, b => b.OnHoldBecause(HoldReason.AwaitingParts)),
         [At.QuotePending] = new(OnHold, b => b.OnHoldBecause(HoldReason.AwaitingResidentApproval)),
         [At.Completed] = new(Completed, b => b),
+        [At.CompletedReached] = new(Completed, b => b.ReachedOnThePhone()),
         [At.FollowedUp] = new(FollowedUp, b => b),
+        [At.NotReached] = new(FollowedUp, b => b.WithFollowUpOutcome(FollowUpOutcome.NotReached)),
         [At.Rated] = new(Rated, b => b),
+        [At.RatedLow] = new(Rated, b => b.RatedWith(new RatingScores(2, 3, 2, 3, "Three visits for one tap"))),
         [At.Closed] = new(Closed, b => b),
         [At.Cancelled] = new(Cancelled, b => b),
         [At.Reopened] = new(Reopened, b => b),
@@ -89,12 +99,16 @@ public sealed class ServiceRequestTransitionTests
             (r, by, at) => r.Complete(by, at, new CompletionReport("Replaced the cartridge", 40))),
         ["ReturnToDesk"] = new(nameof(ServiceRequest.ReturnToDesk), Actors.Technician, TimelineEvent.ReturnedToDesk,
             (r, by, at) => r.ReturnToDesk(by, at, "Needs a licensed gas fitter")),
+        ["CallNoAnswer"] = new(nameof(ServiceRequest.LogCallAttempt), Actors.Desk, TimelineEvent.CallAttempted,
+            (r, by, at) => r.LogCallAttempt(by, at, CallResult.NoAnswer, ServiceRequestBuilder.Policy)),
         ["FollowUpResolved"] = new(nameof(ServiceRequest.RecordFollowUp), Actors.Desk, TimelineEvent.FollowedUp,
-            (r, by, at) => r.RecordFollowUp(FollowUpOutcome.Resolved, by, at, "Works fine now")),
+            (r, by, at) => r.RecordFollowUp(FollowUpOutcome.Resolved, by, at, "Works fine now", ServiceRequestBuilder.Policy)),
         ["FollowUpNotResolved"] = new(nameof(ServiceRequest.RecordFollowUp), Actors.Desk, TimelineEvent.FollowedUp,
-            (r, by, at) => r.RecordFollowUp(FollowUpOutcome.NotResolved, by, at, "Still leaking")),
+            (r, by, at) => r.RecordFollowUp(FollowUpOutcome.NotResolved, by, at, "Still leaking", ServiceRequestBuilder.Policy)),
         ["Rate"] = new(nameof(ServiceRequest.Rate), Actors.Resident, TimelineEvent.Rated,
-            (r, by, at) => r.Rate(by, at)),
+            (r, by, at) => r.Rate(by, at, new RatingScores(4, 4, 5, 4, "Fine"))),
+        ["ResolveRecovery"] = new(nameof(ServiceRequest.ResolveRecovery), Actors.Supervisor, TimelineEvent.RecoveryResolved,
+            (r, by, at) => r.ResolveRecovery(by, at, "Called, apologised, sent the foreman to check the tap")),
         ["Close"] = new(nameof(ServiceRequest.Close), Actors.Desk, TimelineEvent.Closed,
             (r, by, at) => r.Close(by, at, note: null)),
         ["CancelByStaff"] = new(nameof(ServiceRequest.Cancel), Actors.Desk, TimelineEvent.Cancelled,
@@ -150,13 +164,24 @@ public sealed class ServiceRequestTransitionTests
         [("ReturnToDesk", At.Paused)] = Accepted,
         [("ReturnToDesk", At.QuotePending)] = Accepted,
 
-        [("FollowUpResolved", At.Completed)] = FollowedUp,
-        [("FollowUpNotResolved", At.Completed)] = Reopened,
+        // A call that is not answered leaves the item in the queue (the first of three).
+        [("CallNoAnswer", At.Completed)] = Completed,
+        [("CallNoAnswer", At.CompletedReached)] = Completed,
 
+        [("FollowUpResolved", At.CompletedReached)] = FollowedUp,
+        [("FollowUpNotResolved", At.CompletedReached)] = Reopened,
+
+        // Rated once, after a follow-up that did not find the problem open, the not reached included.
         [("Rate", At.FollowedUp)] = Rated,
+        [("Rate", At.NotReached)] = Rated,
+
+        // Only a low rating has a recovery to resolve; the status stays.
+        [("ResolveRecovery", At.RatedLow)] = Rated,
 
         [("Close", At.FollowedUp)] = Closed,
+        [("Close", At.NotReached)] = Closed,
         [("Close", At.Rated)] = Closed,
+        [("Close", At.RatedLow)] = Closed,
 
         [("CancelByStaff", At.Submitted)] = Cancelled,
         [("CancelByStaff", At.Accepted)] = Cancelled,
@@ -172,8 +197,11 @@ public sealed class ServiceRequestTransitionTests
         [("CancelByResident", At.Accepted)] = Cancelled,
 
         [("Reopen", At.Completed)] = Reopened,
+        [("Reopen", At.CompletedReached)] = Reopened,
         [("Reopen", At.FollowedUp)] = Reopened,
+        [("Reopen", At.NotReached)] = Reopened,
         [("Reopen", At.Rated)] = Reopened,
+        [("Reopen", At.RatedLow)] = Reopened,
 
         // A note never moves the request and is welcome in every situation, even final ones.
         [("AddNote", At.Submitted)] = Submitted,
@@ -186,8 +214,11 @@ public sealed class ServiceRequestTransitionTests
         [("AddNote", At.Paused)] = OnHold,
         [("AddNote", At.QuotePending)] = OnHold,
         [("AddNote", At.Completed)] = Completed,
+        [("AddNote", At.CompletedReached)] = Completed,
         [("AddNote", At.FollowedUp)] = FollowedUp,
+        [("AddNote", At.NotReached)] = FollowedUp,
         [("AddNote", At.Rated)] = Rated,
+        [("AddNote", At.RatedLow)] = Rated,
         [("AddNote", At.Closed)] = Closed,
         [("AddNote", At.Cancelled)] = Cancelled,
         [("AddNote", At.Reopened)] = Reopened,
@@ -203,8 +234,11 @@ public sealed class ServiceRequestTransitionTests
         [("InformButler", At.Paused)] = OnHold,
         [("InformButler", At.QuotePending)] = OnHold,
         [("InformButler", At.Completed)] = Completed,
+        [("InformButler", At.CompletedReached)] = Completed,
         [("InformButler", At.FollowedUp)] = FollowedUp,
+        [("InformButler", At.NotReached)] = FollowedUp,
         [("InformButler", At.Rated)] = Rated,
+        [("InformButler", At.RatedLow)] = Rated,
         [("InformButler", At.Reopened)] = Reopened,
     };
 
@@ -236,6 +270,46 @@ public sealed class ServiceRequestTransitionTests
         // The cost must be accepted before the work starts.
         [("Quote", At.InProgress)] = "Quote.AfterStart",
         [("Quote", At.Paused)] = "Quote.AfterStart",
+
+        // The outcome is written down only while the resident is on the line.
+        [("FollowUpResolved", At.Completed)] = "FollowUp.NotReached",
+        [("FollowUpNotResolved", At.Completed)] = "FollowUp.NotReached",
+
+        // No rating while the work is open or before the follow-up; a rating is given once.
+        [("Rate", At.Submitted)] = "Rating.NotYet",
+        [("Rate", At.Accepted)] = "Rating.NotYet",
+        [("Rate", At.Dispatched)] = "Rating.NotYet",
+        [("Rate", At.DispatchedAccepted)] = "Rating.NotYet",
+        [("Rate", At.DispatchedOnTheWay)] = "Rating.NotYet",
+        [("Rate", At.DispatchedQuoteApproved)] = "Rating.NotYet",
+        [("Rate", At.InProgress)] = "Rating.NotYet",
+        [("Rate", At.Paused)] = "Rating.NotYet",
+        [("Rate", At.QuotePending)] = "Rating.NotYet",
+        [("Rate", At.Completed)] = "Rating.NotYet",
+        [("Rate", At.CompletedReached)] = "Rating.NotYet",
+        [("Rate", At.Reopened)] = "Rating.NotYet",
+        [("Rate", At.Rated)] = "Rating.AlreadyRated",
+        [("Rate", At.RatedLow)] = "Rating.AlreadyRated",
+
+        // A recovery exists only after a low rating; it is not a step of the life cycle, so without
+        // one the answer is the same in every situation, the final ones included.
+        [("ResolveRecovery", At.Submitted)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Accepted)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Dispatched)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.DispatchedAccepted)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.DispatchedOnTheWay)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.DispatchedQuoteApproved)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.InProgress)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Paused)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.QuotePending)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Completed)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.CompletedReached)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.FollowedUp)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.NotReached)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Rated)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Closed)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Cancelled)] = "Recovery.NotOpen",
+        [("ResolveRecovery", At.Reopened)] = "Recovery.NotOpen",
     };
 
     public static TheoryData<string, string> EverySituationAndMove()
@@ -285,6 +359,9 @@ public sealed class ServiceRequestTransitionTests
             var stampBefore = request.ConcurrencyStamp;
             var entriesBefore = request.Timeline.Count;
             var orderStatusesBefore = request.WorkOrders.Select(o => o.Status).ToList();
+            var attemptsBefore = request.FollowUpAttempts.Count;
+            var ratingBefore = request.Rating;
+            var recoveryBefore = request.Recovery?.Status;
 
             var ex = Assert.Throws<DomainException>(() => move.Apply(request, move.Actor, at));
 
@@ -302,11 +379,14 @@ public sealed class ServiceRequestTransitionTests
                 Assert.Equal(new object[] { situation.Status, move.Method }, ex.Args);
             }
 
-            // A refused move leaves no trace, on the request or its work orders.
+            // A refused move leaves no trace, on the request, its work orders, calls, rating or recovery.
             Assert.Equal(situation.Status, request.Status);
             Assert.Equal(stampBefore, request.ConcurrencyStamp);
             Assert.Equal(entriesBefore, request.Timeline.Count);
             Assert.Equal(orderStatusesBefore, request.WorkOrders.Select(o => o.Status));
+            Assert.Equal(attemptsBefore, request.FollowUpAttempts.Count);
+            Assert.Same(ratingBefore, request.Rating);
+            Assert.Equal(recoveryBefore, request.Recovery?.Status);
         }
     }
 
@@ -315,7 +395,7 @@ public sealed class ServiceRequestTransitionTests
     {
         Assert.Equal(11, Enum.GetValues<RequestStatus>().Length);
         Assert.All(Enum.GetValues<RequestStatus>(), status => Assert.Contains(Situations.Values, s => s.Status == status));
-        Assert.Equal(21, Moves.Count);
+        Assert.Equal(23, Moves.Count);
         Assert.Equal(Situations.Count * Moves.Count, EverySituationAndMove().Count);
         Assert.All(Allowed.Keys, key => Assert.Contains(key.Move, Moves.Keys));
         Assert.All(Allowed.Keys, key => Assert.Contains(key.From, Situations.Keys));
@@ -351,11 +431,31 @@ public sealed class ServiceRequestTransitionTests
     }
 
     [Fact]
+    public void The_builder_reaches_the_follow_up_situations_the_way_the_desk_does()
+    {
+        var reached = Situations[At.CompletedReached].Build();
+        var notReached = Situations[At.NotReached].Build();
+        var followedUp = Situations[At.FollowedUp].Build();
+        var ratedLow = Situations[At.RatedLow].Build();
+
+        Assert.Equal(CallResult.Reached, Assert.Single(reached.FollowUpAttempts).Result);
+        Assert.Equal(TimelineEvent.CallAttempted, reached.Timeline[^1].Event);
+        Assert.Equal(FollowUpOutcome.NotReached, notReached.FollowUpOutcome);
+        Assert.Equal(3, notReached.FailedAttempts);
+        Assert.NotNull(notReached.RatingOpenUntil);
+        Assert.Equal(FollowUpOutcome.Resolved, followedUp.FollowUpOutcome);
+        Assert.Equal(CallResult.Reached, followedUp.FollowUpAttempts[^1].Result);
+        Assert.Equal(TimelineEvent.RecoveryOpened, ratedLow.Timeline[^1].Event);
+        Assert.Equal(RecoveryStatus.Open, ratedLow.Recovery!.Status);
+    }
+
+    [Fact]
     public void Closed_and_cancelled_are_final_for_every_status_changing_action()
     {
+        // A note and a service recovery never move the request; both are welcome on a closed record.
         foreach (var final in new[] { At.Closed, At.Cancelled })
         {
-            foreach (var (name, move) in Moves.Where(m => m.Key != "AddNote"))
+            foreach (var (name, move) in Moves.Where(m => m.Key is not ("AddNote" or "ResolveRecovery")))
             {
                 var request = Situations[final].Build();
                 var status = request.Status;

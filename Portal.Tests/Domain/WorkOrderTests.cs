@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.FollowUps;
 using Portal.Domain.Requests;
 
 namespace Portal.Tests.Domain;
@@ -452,8 +453,9 @@ public sealed class WorkOrderLifeCycleTests
             (TimelineEvent.PutOnHold, at => request.PutOnHold(HoldReason.AwaitingParts, Actors.Technician, at, null)),
             (TimelineEvent.Resumed, at => request.Resume(Actors.Technician, at)),
             (TimelineEvent.Completed, at => request.Complete(Actors.Technician, at, ServiceRequestBuilder.Report())),
+            (TimelineEvent.CallAttempted, at => request.LogCallAttempt(Actors.Desk, at, CallResult.Reached, ServiceRequestBuilder.Policy)),
             (TimelineEvent.FollowedUp, at => request.RecordFollowUp(FollowUpOutcome.Resolved, Actors.Desk, at, "Fine")),
-            (TimelineEvent.Rated, at => request.Rate(Actors.Resident, at)),
+            (TimelineEvent.Rated, at => request.Rate(Actors.Resident, at, ServiceRequestBuilder.GoodRating)),
             (TimelineEvent.Closed, at => request.Close(Actor.System, at, null)),
         };
 
@@ -954,7 +956,7 @@ public sealed class DeadlineTests
     [Fact]
     public void Rework_gets_a_new_deadline_from_the_moment_it_comes_back_at_the_raised_priority()
     {
-        var notResolved = new ServiceRequestBuilder().WithPriority(Priority.Normal).InStatus(RequestStatus.Completed).Build();
+        var notResolved = new ServiceRequestBuilder().WithPriority(Priority.Normal).InStatus(RequestStatus.Completed).ReachedOnThePhone().Build();
         var reopened = new ServiceRequestBuilder().WithPriority(Priority.Normal).InStatus(RequestStatus.Rated).Build();
         var at = notResolved.SubmittedAt.AddDays(5);
 

@@ -52,6 +52,37 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         b.Navigation(x => x.WorkOrders).HasField("_workOrders").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(x => x.ActiveWorkOrder);
 
+        b.Property(x => x.ResidentWords).HasMaxLength(1000);
+        b.HasIndex(x => new { x.Status, x.FollowUpDueAt });
+        b.Ignore(x => x.AwaitsFollowUp);
+        b.Ignore(x => x.FailedAttempts);
+        b.Ignore(x => x.NextCallAt);
+        b.HasMany(x => x.FollowUpAttempts).WithOne().HasForeignKey(a => a.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.FollowUpAttempts).HasField("_followUpAttempts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsOne(x => x.Rating, r =>
+        {
+            r.Property(p => p.Overall).HasColumnName("RatingOverall");
+            r.Property(p => p.Speed).HasColumnName("RatingSpeed");
+            r.Property(p => p.Attitude).HasColumnName("RatingAttitude");
+            r.Property(p => p.Quality).HasColumnName("RatingQuality");
+            r.Property(p => p.Comment).HasColumnName("RatingComment").HasMaxLength(500);
+            r.Property(p => p.Source).HasColumnName("RatingSource");
+            r.Property(p => p.RecordedById).HasColumnName("RatingRecordedById").HasMaxLength(450);
+            r.Property(p => p.RecordedByName).HasColumnName("RatingRecordedByName").HasMaxLength(100);
+            r.Property(p => p.At).HasColumnName("RatedAt");
+            r.Ignore(p => p.IsLow);
+        });
+        b.OwnsOne(x => x.Recovery, r =>
+        {
+            r.Property(p => p.OpenedAt).HasColumnName("RecoveryOpenedAt");
+            r.Property(p => p.DueAt).HasColumnName("RecoveryDueAt");
+            r.Property(p => p.Status).HasColumnName("RecoveryStatus");
+            r.Property(p => p.ResolvedAt).HasColumnName("RecoveryResolvedAt");
+            r.Property(p => p.ResolvedByName).HasColumnName("RecoveryResolvedByName").HasMaxLength(100);
+            r.Property(p => p.Resolution).HasColumnName("RecoveryResolution").HasMaxLength(1000);
+            r.Ignore(p => p.IsOpen);
+        });
+
         b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -138,5 +169,18 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
             m.Property(p => p.Unit).HasMaxLength(20);
         });
         b.Navigation(x => x.Materials).HasField("_materials").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class FollowUpAttemptConfiguration : IEntityTypeConfiguration<Portal.Domain.FollowUps.FollowUpAttempt>
+{
+    public void Configure(EntityTypeBuilder<Portal.Domain.FollowUps.FollowUpAttempt> b)
+    {
+        b.ToTable("FollowUpAttempts");
+        b.Property(x => x.ByUserId).HasMaxLength(450);
+        b.Property(x => x.ByName).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.Ignore(x => x.IsFailed);
+        b.HasIndex(x => new { x.ServiceRequestId, x.At });
     }
 }

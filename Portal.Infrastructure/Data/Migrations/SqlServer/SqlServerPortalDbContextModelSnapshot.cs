@@ -225,15 +225,30 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<TimeOnly>("CallingFrom")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("CallingTo")
+                        .HasColumnType("time");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("FollowUpDueHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxFailedCallAttempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("RatingWindowDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -329,6 +344,53 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Portal.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("CallBackAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OutOfHoursReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId", "At");
+
+                    b.ToTable("FollowUpAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Requests.RequestPhoto", b =>
@@ -446,9 +508,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("FollowUpDueAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("FollowUpOutcome")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("FollowedUpAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("HoldReason")
                         .HasMaxLength(32)
@@ -467,10 +535,17 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("RatingOpenUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ResidentId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ResidentWords")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("datetimeoffset");
@@ -502,6 +577,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ResidentId", "SubmittedAt");
+
+                    b.HasIndex("Status", "FollowUpDueAt");
 
                     b.ToTable("ServiceRequests");
                 });
@@ -579,6 +656,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("CausedRework")
+                        .HasColumnType("bit");
+
                     b.Property<string>("CompletionNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -602,6 +682,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
+
+                    b.Property<int?>("ReworkOfSequence")
+                        .HasColumnType("int");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
@@ -881,6 +964,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany("FollowUpAttempts")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.RequestPhoto", b =>
                 {
                     b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
@@ -897,6 +989,103 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Ratings.Rating", "Rating", b1 =>
+                        {
+                            b1.Property<int>("ServiceRequestId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("RatedAt");
+
+                            b1.Property<int>("Attitude")
+                                .HasColumnType("int")
+                                .HasColumnName("RatingAttitude");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("RatingComment");
+
+                            b1.Property<int>("Overall")
+                                .HasColumnType("int")
+                                .HasColumnName("RatingOverall");
+
+                            b1.Property<int>("Quality")
+                                .HasColumnType("int")
+                                .HasColumnName("RatingQuality");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("RatingRecordedById");
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("RatingRecordedByName");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("RatingSource");
+
+                            b1.Property<int>("Speed")
+                                .HasColumnType("int")
+                                .HasColumnName("RatingSpeed");
+
+                            b1.HasKey("ServiceRequestId");
+
+                            b1.ToTable("ServiceRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceRequestId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Ratings.ServiceRecovery", "Recovery", b1 =>
+                        {
+                            b1.Property<int>("ServiceRequestId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("DueAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("RecoveryDueAt");
+
+                            b1.Property<DateTimeOffset>("OpenedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("RecoveryOpenedAt");
+
+                            b1.Property<string>("Resolution")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("RecoveryResolution");
+
+                            b1.Property<DateTimeOffset?>("ResolvedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("RecoveryResolvedAt");
+
+                            b1.Property<string>("ResolvedByName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("RecoveryResolvedByName");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("RecoveryStatus");
+
+                            b1.HasKey("ServiceRequestId");
+
+                            b1.ToTable("ServiceRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceRequestId");
+                        });
 
                     b.OwnsOne("Portal.Domain.Requests.Location", "Location", b1 =>
                         {
@@ -957,6 +1146,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("PreferredWindow");
+
+                    b.Navigation("Rating");
+
+                    b.Navigation("Recovery");
                 });
 
             modelBuilder.Entity("Portal.Domain.Requests.TimelineEntry", b =>
@@ -1064,6 +1257,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Portal.Domain.Requests.ServiceRequest", b =>
                 {
+                    b.Navigation("FollowUpAttempts");
+
                     b.Navigation("Photos");
 
                     b.Navigation("Timeline");

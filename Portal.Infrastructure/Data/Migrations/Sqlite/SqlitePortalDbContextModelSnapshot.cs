@@ -209,15 +209,30 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<TimeOnly>("CallingFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("CallingTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FollowUpDueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxFailedCallAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RatingWindowDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -309,6 +324,51 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Portal.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CallBackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfHoursReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId", "At");
+
+                    b.ToTable("FollowUpAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Requests.RequestPhoto", b =>
@@ -424,9 +484,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FollowUpDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FollowUpOutcome")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("HoldReason")
                         .HasMaxLength(32)
@@ -445,9 +511,16 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RatingOpenUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResidentId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentWords")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")
@@ -480,6 +553,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ResidentId", "SubmittedAt");
+
+                    b.HasIndex("Status", "FollowUpDueAt");
 
                     b.ToTable("ServiceRequests");
                 });
@@ -553,6 +628,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CausedRework")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CompletionNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -576,6 +654,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReworkOfSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -854,6 +935,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.FollowUps.FollowUpAttempt", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany("FollowUpAttempts")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.RequestPhoto", b =>
                 {
                     b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
@@ -870,6 +960,103 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Portal.Domain.Ratings.Rating", "Rating", b1 =>
+                        {
+                            b1.Property<int>("ServiceRequestId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatedAt");
+
+                            b1.Property<int>("Attitude")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingAttitude");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RatingComment");
+
+                            b1.Property<int>("Overall")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingOverall");
+
+                            b1.Property<int>("Quality")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingQuality");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RatingRecordedById");
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RatingRecordedByName");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RatingSource");
+
+                            b1.Property<int>("Speed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingSpeed");
+
+                            b1.HasKey("ServiceRequestId");
+
+                            b1.ToTable("ServiceRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceRequestId");
+                        });
+
+                    b.OwnsOne("Portal.Domain.Ratings.ServiceRecovery", "Recovery", b1 =>
+                        {
+                            b1.Property<int>("ServiceRequestId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("DueAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RecoveryDueAt");
+
+                            b1.Property<long>("OpenedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RecoveryOpenedAt");
+
+                            b1.Property<string>("Resolution")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecoveryResolution");
+
+                            b1.Property<long?>("ResolvedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RecoveryResolvedAt");
+
+                            b1.Property<string>("ResolvedByName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecoveryResolvedByName");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecoveryStatus");
+
+                            b1.HasKey("ServiceRequestId");
+
+                            b1.ToTable("ServiceRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceRequestId");
+                        });
 
                     b.OwnsOne("Portal.Domain.Requests.Location", "Location", b1 =>
                         {
@@ -930,6 +1117,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("PreferredWindow");
+
+                    b.Navigation("Rating");
+
+                    b.Navigation("Recovery");
                 });
 
             modelBuilder.Entity("Portal.Domain.Requests.TimelineEntry", b =>
@@ -1035,6 +1226,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Requests.ServiceRequest", b =>
                 {
+                    b.Navigation("FollowUpAttempts");
+
                     b.Navigation("Photos");
 
                     b.Navigation("Timeline");
