@@ -58,3 +58,32 @@ public sealed class LiveUpdatesTests : PortalComponentContext
         live.WaitForAssertion(() => Assert.Equal(1, resyncs));
     }
 }
+
+public sealed class LiveUpdatesCultureTests : PortalComponentContext
+{
+    private readonly LocalRequestFeed _feed = new(NullLogger<LocalRequestFeed>.Instance);
+
+    public LiveUpdatesCultureTests() : base("zh-CN")
+    {
+        Services.AddSingleton<IRequestFeed>(_feed);
+        Services.AddSingleton(new CircuitConnection());
+    }
+
+    [Fact]
+    public async Task A_change_published_by_someone_in_another_language_renders_in_the_readers_own()
+    {
+        string? cultureSeen = null;
+        var live = Render<LiveUpdates>(p => p
+            .Add(x => x.Filter, _ => true)
+            .Add(x => x.OnChange, _ => cultureSeen = System.Globalization.CultureInfo.CurrentUICulture.Name));
+
+        // The desk, in English, publishes from its own thread.
+        await Task.Run(async () =>
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+            await _feed.PublishAsync(new RequestChanged(1, "R261123-0001", 1, "r", null, RequestStatus.Accepted, Priority.Normal, TimelineEvent.Accepted, DateTimeOffset.UtcNow));
+        });
+
+        live.WaitForAssertion(() => Assert.Equal("zh-CN", cultureSeen));
+    }
+}
