@@ -148,6 +148,29 @@ public sealed class FollowUpTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task Forged_calls_from_a_resident_or_a_technician_are_refused_and_ids_are_not_revealed()
+    {
+        var filed = await factory.CompletedRepairAsync();
+        var resident = await factory.UserAsync(DemoData.ResidentEmail);
+        var technician = await factory.UserAsync(DemoData.TechnicianEmail);
+        var stamp = await factory.StampAsync(resident, filed.Id);
+        foreach (var caller in new[] { resident, technician })
+        {
+            Assert.Equal("NotFound", (await factory.Get<FollowUpCalls>().LogAsync(caller, filed.Id, stamp, new CallLog(CallResult.Reached, FollowUpOutcome.Resolved))).ErrorCode);
+            Assert.Equal("NotFound", (await factory.Get<RatingService>().ResolveRecoveryAsync(caller, filed.Id, stamp, "done")).ErrorCode);
+            Assert.Empty(await factory.Get<FollowUpQueue>().ListAsync(caller));
+        }
+
+        var neighbour = await factory.UserAsync(DemoData.NeighbourEmail);
+        for (var id = 1; id <= filed.Id; id++)
+        {
+            Assert.Equal("NotFound", (await factory.Get<RatingService>().RateAsync(neighbour, id, null, new RatingScores(5, 5, 5, 5, null))).ErrorCode);
+        }
+
+        Assert.Equal(RequestStatus.Completed, (await factory.Get<RequestQueries>().GetAsync(resident, filed.Id))!.Summary.Status);
+    }
+
+    [Fact]
     public async Task A_reached_call_needs_its_outcome()
     {
         var filed = await factory.CompletedRepairAsync();
