@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<InvitationAttempts>();
         services.AddScoped<UnitDirectory>();
         services.AddScoped<ResidentDirectory>();
+        services.AddScoped<EstateSettings>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<FileRepairRequest>();
         services.AddScoped<RequestQueries>();

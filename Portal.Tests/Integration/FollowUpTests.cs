@@ -201,3 +201,22 @@ public sealed class CallingHoursTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal(OutOfHoursReason.AgreedWithResident, attempt.OutOfHoursReason);
     }
 }
+
+public sealed class EstateRulesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_supervisor_sets_the_estates_rules_and_bad_ones_are_refused()
+    {
+        var supervisor = await factory.UserAsync(DemoData.SupervisorEmail);
+        var settings = factory.Get<Portal.Infrastructure.Estates.EstateSettings>();
+        var rules = Assert.Single(await settings.ListAsync(supervisor));
+        Assert.Equal((new TimeOnly(9, 0), new TimeOnly(21, 0), 48, 3, 7), (rules.CallingFrom, rules.CallingTo, rules.DueHours, rules.MaxFailedAttempts, rules.RatingWindowDays));
+
+        Assert.True((await settings.SaveAsync(supervisor, rules with { CallingFrom = new TimeOnly(10, 0), DueHours = 24 })).Succeeded);
+        Assert.Equal(24, Assert.Single(await settings.ListAsync(supervisor)).DueHours);
+        Assert.Equal("CallingHours.Invalid", (await settings.SaveAsync(supervisor, rules with { CallingFrom = new TimeOnly(22, 0) })).ErrorCode);
+        Assert.Equal("Estate.FollowUpRulesOutOfRange", (await settings.SaveAsync(supervisor, rules with { MaxFailedAttempts = 0 })).ErrorCode);
+        Assert.Equal("NotFound", (await settings.SaveAsync(await factory.UserAsync(DemoData.DeskEmail), rules)).ErrorCode);
+        Assert.Equal("NotFound", (await settings.SaveAsync(supervisor, rules with { EstateId = 999 })).ErrorCode);
+    }
+}
