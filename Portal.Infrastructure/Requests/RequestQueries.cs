@@ -57,7 +57,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         return await Summaries(db, db.ServiceRequests.Where(r =>
-            r.ResidentId == user.UserId && r.Status == RequestStatus.FollowedUp && r.RatingOpenUntil > now
+            r.ResidentId == user.UserId && r.Status == RequestStatus.FollowedUp && r.RatingOpenUntil > now && r.Rating == null
             && r.FollowUpOutcome != Portal.Domain.Requests.FollowUpOutcome.NotResolved)).ToListAsync(ct);
     }
 

@@ -49,7 +49,9 @@ public sealed class TechnicianJobs(IDbContextFactory<PortalDbContext> factory, R
             .Where(t => t.Order is not null && (t.Order.IsFor(user.UserId) || (t.Order.IsTeam && t.Order.TechnicianId is null)))
             .Select(t => new JobView(
                 t.x.Request.Id, t.x.Request.Number, t.x.Request.Status, t.Order!.Status, t.x.Request.Category, t.x.Request.Priority,
-                t.x.Request.Description, t.x.BuildingName, t.x.UnitNumber, t.x.Request.Location.Spot, t.x.Request.ContactName, t.x.Request.ContactPhone,
+                t.x.Request.Description, t.x.BuildingName, t.x.UnitNumber, t.x.Request.Location.Spot, t.x.Request.ContactName,
+                // PIPL: the phone only on his own order, not on a team order nobody has taken yet.
+                t.Order.IsFor(user.UserId) ? t.x.Request.ContactPhone : "",
                 t.x.Request.PreferredWindow?.Start, t.x.Request.PreferredWindow?.End, t.x.Request.DueAt, t.x.Request.HoldReason,
                 t.Order.Quote?.Amount, t.Order.Quote?.Decision, t.Order.IsRework, t.x.TimeZoneId, t.x.Request.ConcurrencyStamp, t.Order.AssignedAt))
             .OrderByDescending(j => j.Priority).ThenBy(j => j.DueAt)

@@ -38,6 +38,21 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_estate_created_before_follow_up_rules_existed_gets_workable_rules_on_upgrade()
+    {
+        await using var db = Sqlite();
+        var migrator = db.GetService<IMigrator>();
+        var before = db.Database.GetMigrations().Single(m => m.EndsWith("_DispatchAndWorkOrders", StringComparison.Ordinal));
+        await migrator.MigrateAsync(before);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO Estates (Name, Code, TimeZoneId) VALUES ('Old Estate', 'OLD', 'Asia/Shanghai')");
+
+        await db.Database.MigrateAsync();
+
+        var estate = await db.Estates.SingleAsync(e => e.Code == "OLD");
+        Assert.Equal((new TimeOnly(9, 0), new TimeOnly(21, 0), 48, 3, 7), (estate.CallingFrom, estate.CallingTo, estate.FollowUpDueHours, estate.MaxFailedCallAttempts, estate.RatingWindowDays));
+    }
+
+    [Fact]
     public void Sqlite_model_has_no_pending_changes()
     {
         using var db = Sqlite();

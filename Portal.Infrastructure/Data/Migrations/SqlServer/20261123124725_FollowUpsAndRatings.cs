@@ -11,6 +11,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Estates that exist before this migration get the same follow-up rules a new estate
+            // starts with (calls 09:00-21:00, due 48 h after completion, 3 tries, rate within 7 days).
             migrationBuilder.AddColumn<bool>(
                 name: "CausedRework",
                 table: "WorkOrders",
@@ -151,35 +153,35 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 table: "Estates",
                 type: "time",
                 nullable: false,
-                defaultValue: new TimeOnly(0, 0, 0));
+                defaultValue: new TimeOnly(9, 0, 0));
 
             migrationBuilder.AddColumn<TimeOnly>(
                 name: "CallingTo",
                 table: "Estates",
                 type: "time",
                 nullable: false,
-                defaultValue: new TimeOnly(0, 0, 0));
+                defaultValue: new TimeOnly(21, 0, 0));
 
             migrationBuilder.AddColumn<int>(
                 name: "FollowUpDueHours",
                 table: "Estates",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 48);
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxFailedCallAttempts",
                 table: "Estates",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3);
 
             migrationBuilder.AddColumn<int>(
                 name: "RatingWindowDays",
                 table: "Estates",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 7);
 
             migrationBuilder.CreateTable(
                 name: "FollowUpAttempts",
