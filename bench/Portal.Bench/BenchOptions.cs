@@ -21,9 +21,18 @@ public sealed record BenchOptions
     /// <summary>A message not there after this long is lost; also bounds every connect and call.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    /// <summary>queries: requests seeded into the database before measuring.</summary>
+    public int SeedRequests { get; init; } = 200_000;
+
+    /// <summary>queries: measured calls of each query per round (a round per run, on the same database).</summary>
+    public int Iterations { get; init; } = 300;
+
+    /// <summary>Defaults of the two-nodes scenario: smaller, so that it and its single-node comparison stay fast.</summary>
+    public static BenchOptions TwoNodesDefaults { get; } = new() { Boards = 20, Requests = 300 };
+
+    public static BenchOptions Parse(IReadOnlyList<string> args, BenchOptions? defaults = null)
     {
-        var options = new BenchOptions();
+        var options = defaults ?? new BenchOptions();
         for (var i = 0; i < args.Count; i += 2)
         {
             if (i + 1 >= args.Count)
@@ -40,6 +49,8 @@ public sealed record BenchOptions
                 "--runs" => options with { Runs = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--warmup" => options with { WarmUp = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--echo-rounds" => options with { EchoRounds = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--seed-requests" => options with { SeedRequests = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--iterations" => options with { Iterations = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(double.Parse(value, CultureInfo.InvariantCulture), args[i])) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -14,7 +14,16 @@ public static class BenchProgram
           dotnet run --project bench/Portal.Bench -c Release -- latency [--boards 50] [--requests 500] [--rate 10] [--runs 3]
                 [--warmup 20] [--echo-rounds 100] [--timeout 10]
 
-        latency   file-to-board latency over /hubs/dispatch, with the bare SignalR floor measured in the same run
+          dotnet run --project bench/Portal.Bench -c Release -- queries [--seed-requests 200000] [--iterations 300] [--warmup 20] [--runs 3]
+          dotnet run --project bench/Portal.Bench -c Release -- two-nodes [--boards 20] [--requests 300] [--rate 10] [--runs 3] [--warmup 20]
+          dotnet run --project bench/Portal.Bench -c Release -- all
+
+        latency    file-to-board latency over /hubs/dispatch, with the bare SignalR floor measured in the same run
+        queries    board, My requests and desk searches on a database seeded with 200,000 requests
+        two-nodes  file-to-board with boards on node B, filing through node A, Redis between them; and the
+                   single-node scenario with the same parameters for the added cost
+        all        latency (1 run), queries (1 round of 200 calls), two-nodes (1 run), each with its defaults; options
+                   given after "all" apply to all three. About 9 minutes on 2 cores.
         """;
 
     public static async Task<int> Main(string[] args)
@@ -28,7 +37,12 @@ public static class BenchProgram
         BenchOptions options;
         try
         {
-            options = BenchOptions.Parse(args[1..]);
+            options = BenchOptions.Parse(args[1..], args[0] == "two-nodes" ? BenchOptions.TwoNodesDefaults : null);
+            if (args[0] == "all")
+            {
+                // Validate once; each scenario re-reads the options on top of its own defaults below.
+                BenchOptions.Parse(args[1..], BenchOptions.TwoNodesDefaults);
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
         {
@@ -49,6 +63,22 @@ public static class BenchProgram
         {
             case "latency":
                 await LatencyReport.RunAsync(options, cancel.Token);
+                return 0;
+            case "queries":
+                await QueriesReport.RunAsync(options, cancel.Token);
+                return 0;
+            case "two-nodes":
+                await TwoNodesReport.RunAsync(options, cancel.Token);
+                return 0;
+            case "all":
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await LatencyReport.RunAsync(BenchOptions.Parse(args[1..], new BenchOptions { Runs = 1 }), cancel.Token);
+                Console.Out.WriteLine();
+                await QueriesReport.RunAsync(BenchOptions.Parse(args[1..], new BenchOptions { Runs = 1, Iterations = 200 }), cancel.Token);
+                Console.Out.WriteLine();
+                await TwoNodesReport.RunAsync(BenchOptions.Parse(args[1..], BenchOptions.TwoNodesDefaults with { Runs = 1 }), cancel.Token);
+                Console.Out.WriteLine();
+                Console.Out.WriteLine($"All scenarios: {clock.Elapsed.TotalMinutes:0.0} min.");
                 return 0;
             default:
                 Console.Error.WriteLine($"Unknown scenario '{args[0]}'.");

@@ -24,8 +24,11 @@ namespace Portal.Bench.Hosting;
 /// </summary>
 public sealed partial class BenchApp : WebApplicationFactory<Program>
 {
-    private BenchApp()
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
+
+    private BenchApp(IReadOnlyDictionary<string, string?>? overrides)
     {
+        _overrides = overrides ?? new Dictionary<string, string?>();
     }
 
     public string Root { get; } = Directory.CreateTempSubdirectory("portal-bench-").FullName;
@@ -35,9 +38,10 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
     /// <summary>When each change was handed to the app's feed (see <see cref="TimedRequestFeed"/>).</summary>
     public FeedTimings FeedTimings { get; } = new();
 
-    public static BenchApp Start()
+    /// <summary>Starts the app; <paramref name="overrides"/> replace or add settings (shared database, Redis).</summary>
+    public static BenchApp Start(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var app = new BenchApp();
+        var app = new BenchApp(overrides);
         try
         {
             app.UseKestrel(0);
@@ -67,6 +71,10 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
             ["Portal:Database:SeedDemoData"] = "true",
             ["Portal:SignIn:PermitPerMinute"] = "100000",
         };
+        foreach (var (key, value) in _overrides)
+        {
+            settings[key] = value;
+        }
 
         // UseSetting reaches the configuration Program.cs reads while registering services; the
         // in-memory source keeps the same values last in line for anything read later.

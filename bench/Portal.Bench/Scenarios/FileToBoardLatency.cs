@@ -40,7 +40,9 @@ public sealed record FileToBoardResult(
 /// resident, exactly what the filing page calls. For each request: the time from the filing call
 /// returning to its <c>BoardChanged</c> message arriving at every board.
 /// </summary>
-public sealed class FileToBoardLatency(BenchOptions options)
+/// <para>With <c>twoNodes</c>, the boards connect to node B and the filing goes through node A; the
+/// two share one SQLite file and a real redis-server (see <see cref="AppNodes"/>).</para>
+public sealed class FileToBoardLatency(BenchOptions options, bool twoNodes = false)
 {
     private sealed class Board(HubConnection connection)
     {
@@ -55,9 +57,10 @@ public sealed class FileToBoardLatency(BenchOptions options)
     public async Task<FileToBoardResult> RunAsync(CancellationToken ct)
     {
         var runClock = Stopwatch.StartNew();
-        Log($"starting the app ({options.Boards} boards, {options.Requests} requests at {options.Rate}/s)");
-        await using var app = await Task.Run(BenchApp.Start, ct);
-        var cookies = await app.SignInAsync(DemoData.DeskEmail, DemoData.Password, ct);
+        Log($"starting {(twoNodes ? "two nodes and redis-server" : "the app")} ({options.Boards} boards, {options.Requests} requests at {options.Rate}/s)");
+        await using var nodes = await AppNodes.StartAsync(twoNodes, ct);
+        var app = nodes.Filing;
+        var cookies = await nodes.Boards.SignInAsync(DemoData.DeskEmail, DemoData.Password, ct);
         var resident = await app.UserAsync(DemoData.ResidentEmail);
         HomeView home;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -66,7 +69,7 @@ public sealed class FileToBoardLatency(BenchOptions options)
         }
 
         var boards = Enumerable.Range(0, options.Boards)
-            .Select(_ => new Board(HubClients.Build(new Uri(app.BaseAddress, DispatchHub.Path), cookies)))
+            .Select(_ => new Board(HubClients.Build(new Uri(nodes.Boards.BaseAddress, DispatchHub.Path), cookies)))
             .ToList();
         foreach (var board in boards)
         {
@@ -83,7 +86,7 @@ public sealed class FileToBoardLatency(BenchOptions options)
         try
         {
             await HubClients.StartAllAsync(boards.Select(b => b.Connection), options.Timeout, ct);
-            Log($"{boards.Count} boards connected at {app.BaseAddress}");
+            Log($"{boards.Count} boards connected at {nodes.Boards.BaseAddress}; filing through {app.BaseAddress}");
 
             var warmUp = await FileAtRateAsync(app, resident, home, options.WarmUp, ct);
             await WaitForDeliveriesAsync(boards, warmUp.Filings, ct);
@@ -243,5 +246,5 @@ public sealed class FileToBoardLatency(BenchOptions options)
             window);
     }
 
-    private static void Log(string message) => Console.Error.WriteLine($"[file-to-board] {message}");
+    private void Log(string message) => Console.Error.WriteLine($"[file-to-board{(twoNodes ? ", two nodes" : "")}] {message}");
 }
