@@ -46,6 +46,9 @@ internal sealed class DatabaseStartup(
             // WAL lets readers go on while one writer commits; it is a property of the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+            // Keep the planner's statistics current so it picks the right index as tables grow.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+
             if (options.Value.SeedDemoData)
             {
                 var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken);

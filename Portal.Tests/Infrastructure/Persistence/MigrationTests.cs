@@ -31,6 +31,8 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
 
         var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
+        var indexes = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'index'").ToListAsync();
+        Assert.Contains("IX_ServiceRequests_EstateId_Status_DueAt", indexes);
         foreach (var table in new[] { "Estates", "Buildings", "Units", "Residencies", "StaffEstates", "ServiceRequests", "TimelineEntries", "RequestPhotos", "StagedPhotos", "RequestNumberCounters", "AspNetUsers", "AspNetRoles" })
         {
             Assert.Contains(table, tables);
@@ -82,6 +84,7 @@ public sealed class MigrationTests : IDisposable
         Assert.NotEmpty(batches);
         Assert.Contains("CREATE TABLE [ServiceRequests]", script, StringComparison.Ordinal);
         Assert.Contains("[ConcurrencyStamp] uniqueidentifier NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("IX_ServiceRequests_EstateId_Status_DueAt", script, StringComparison.Ordinal);
     }
 
     [Fact]
