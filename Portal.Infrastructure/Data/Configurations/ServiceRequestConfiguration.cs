@@ -31,7 +31,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
             l.Property(p => p.BuildingId).HasColumnName("BuildingId");
             l.Property(p => p.UnitId).HasColumnName("UnitId");
             l.Property(p => p.Spot).HasColumnName("Spot").HasMaxLength(200);
-            l.HasIndex(p => p.EstateId);
+            // No index on EstateId alone: IX_ServiceRequests_EstateId_Status_DueAt (created in SQL by the
+            // OpenRequestsIndex migration, as the model cannot span owner and owned columns) starts with
+            // it, and a shorter one only tempts SQLite's planner away from the longer index.
             l.HasIndex(p => p.UnitId);
         });
         b.Navigation(x => x.Location).IsRequired();

@@ -1111,8 +1111,6 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                             b1.HasKey("ServiceRequestId");
 
-                            b1.HasIndex("EstateId");
-
                             b1.HasIndex("UnitId");
 
                             b1.ToTable("ServiceRequests");

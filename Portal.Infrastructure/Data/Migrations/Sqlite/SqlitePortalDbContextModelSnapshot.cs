@@ -1082,8 +1082,6 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                             b1.HasKey("ServiceRequestId");
 
-                            b1.HasIndex("EstateId");
-
                             b1.HasIndex("UnitId");
 
                             b1.ToTable("ServiceRequests");
