@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Common;
 using Portal.Domain.Requests;
+using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Live;
 
@@ -13,7 +14,7 @@ namespace Portal.Infrastructure.FollowUps;
 /// Closes items whose rating window has passed without a rating, so the register does not hold
 /// them open forever; the follow-up outcome stays on the record.
 /// </summary>
-public sealed class FollowUpHousekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FollowUpHousekeeping> logger) : BackgroundService
+public sealed class FollowUpHousekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FollowUpHousekeeping> logger) : HourlyJob(clock, logger)
 {
     public async Task<int> CloseExpiredAsync(CancellationToken ct = default)
     {
@@ -21,7 +22,7 @@ public sealed class FollowUpHousekeeping(IServiceScopeFactory scopes, TimeProvid
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var feed = scope.ServiceProvider.GetRequiredService<IRequestFeed>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var expired = await db.ServiceRequests
             .Where(r => r.Status == RequestStatus.FollowedUp && r.RatingOpenUntil != null && r.RatingOpenUntil < now)
             .Take(200)
@@ -40,24 +41,7 @@ public sealed class FollowUpHousekeeping(IServiceScopeFactory scopes, TimeProvid
         return expired.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                var closed = await CloseExpiredAsync(stoppingToken);
-                if (closed > 0)
-                {
-                    logger.LogInformation("Closed {Count} request(s) whose rating window passed.", closed);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Closing expired follow-ups failed; will try again in an hour.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string DoneMessage => "Closed {Count} request(s) whose rating window passed.";
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => CloseExpiredAsync(ct);
 }

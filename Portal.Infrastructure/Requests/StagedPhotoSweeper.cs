@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Photos;
 
@@ -11,7 +12,7 @@ namespace Portal.Infrastructure.Requests;
 /// Removes photos that were picked for a request that was never filed, so abandoned drafts do not
 /// keep residents' pictures (personal information) on disk.
 /// </summary>
-public sealed class StagedPhotoSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StagedPhotoSweeper> logger) : BackgroundService
+public sealed class StagedPhotoSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StagedPhotoSweeper> logger) : HourlyJob(clock, logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
 
@@ -22,7 +23,7 @@ public sealed class StagedPhotoSweeper(IServiceScopeFactory scopes, TimeProvider
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var storage = scope.ServiceProvider.GetRequiredService<IPhotoStorage>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var cutoff = clock.GetUtcNow() - MaxAge;
+        var cutoff = Clock.GetUtcNow() - MaxAge;
         var stale = await db.StagedPhotos.Where(p => p.UploadedAt < cutoff).ToListAsync(ct);
         foreach (var photo in stale)
         {
@@ -35,24 +36,7 @@ public sealed class StagedPhotoSweeper(IServiceScopeFactory scopes, TimeProvider
         return stale.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                var swept = await SweepAsync(stoppingToken);
-                if (swept > 0)
-                {
-                    logger.LogInformation("Removed {Count} photo(s) of drafts never filed.", swept);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Sweeping staged photos failed; will try again in an hour.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string DoneMessage => "Removed {Count} photo(s) of drafts never filed.";
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => SweepAsync(ct);
 }

@@ -19,9 +19,19 @@ public static class Labels
         l["Location.Unit", home.BuildingName, home.UnitNumber];
 
     public static string Location(this IStringLocalizer<SharedResource> l, RequestSummary s) =>
-        s.UnitNumber is not null ? l["Location.Unit", s.BuildingName ?? "", s.UnitNumber]
-        : s.BuildingName is not null ? l["Location.PublicInBuilding", s.BuildingName, s.Spot ?? ""]
-        : l["Location.Public", s.Spot ?? ""];
+        l.Place(s.BuildingName, s.UnitNumber, s.Spot);
+
+    /// <summary>"Building 3, unit 1304", or a public spot with or without its building: every view says it the same way.</summary>
+    public static string Place(this IStringLocalizer<SharedResource> l, string? buildingName, string? unitNumber, string? spot) =>
+        unitNumber is not null ? l["Location.Unit", buildingName ?? "", unitNumber]
+        : buildingName is not null ? l["Location.PublicInBuilding", buildingName, spot ?? ""]
+        : l["Location.Public", spot ?? ""];
+
+    /// <summary>The resident's preferred visit window in the estate's time, or "any time".</summary>
+    public static string Window(this IStringLocalizer<SharedResource> l, DateTimeOffset? start, DateTimeOffset? end, string timeZoneId) =>
+        start is { } s && end is { } e
+            ? $"{EstateTime.FormatDay(s.ToLocal(timeZoneId))} {s.ToLocal(timeZoneId):HH:mm}–{e.ToLocal(timeZoneId):HH:mm}"
+            : l["ReadBack.AnyTime"];
 
     /// <summary>Mobile numbers grouped 3-4-4 so they can be read back digit by digit.</summary>
     public static string Phone(string? phone)
