@@ -881,7 +881,7 @@ public sealed class DeadlineTests
     [InlineData(Priority.Low, 168)]
     public void Each_priority_has_its_resolution_time(Priority priority, int hours)
     {
-        Assert.Equal(TimeSpan.FromHours(hours), DeadlinePolicy.ResolutionTime(priority));
+        Assert.Equal(TimeSpan.FromHours(hours), Portal.Domain.Deadlines.DeadlineRules.Default(RequestType.Repair, priority).ResolveWithin);
     }
 
     [Fact]

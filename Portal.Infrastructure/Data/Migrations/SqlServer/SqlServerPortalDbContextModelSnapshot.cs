@@ -174,6 +174,46 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Deadlines.DeadlineRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Counting")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ResolveWithinMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RespondWithinMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Type", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineRules", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Estates.Building", b =>
                 {
                     b.Property<int>("Id")
@@ -225,6 +265,11 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BusinessHoursText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<TimeOnly>("CallingFrom")
                         .HasColumnType("time");
 
@@ -261,6 +306,32 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Estates");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Estates.EstateHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("EstateHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Estates.Residency", b =>
@@ -453,7 +524,17 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AboutRequestId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("AssigneeId")
@@ -477,8 +558,21 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("ClockPausedSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ClockStartedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("ClosedOnTheSpot")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ComplaintKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
@@ -508,6 +602,14 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset?>("FollowUpDueAt")
                         .HasColumnType("datetimeoffset");
 
@@ -535,6 +637,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("RaisedFromId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("RatingOpenUntil")
                         .HasColumnType("datetimeoffset");
 
@@ -546,6 +651,12 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<string>("ResidentWords")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RespondBy")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("datetimeoffset");
@@ -567,7 +678,12 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AboutRequestId");
 
                     b.HasIndex("AssigneeId");
 
@@ -575,6 +691,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RaisedFromId");
+
+                    b.HasIndex("Escalation", "Status");
 
                     b.HasIndex("ResidentId", "SubmittedAt");
 
@@ -608,6 +728,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Clock")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Event")
                         .IsRequired()
@@ -901,6 +1025,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Deadlines.DeadlineRule", b =>
+                {
+                    b.HasOne("Portal.Domain.Estates.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Estates.Building", b =>
                 {
                     b.HasOne("Portal.Domain.Estates.Estate", null)
@@ -921,6 +1054,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Estates.EstateHoliday", b =>
+                {
+                    b.HasOne("Portal.Domain.Estates.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
