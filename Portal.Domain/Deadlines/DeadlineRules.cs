@@ -33,19 +33,21 @@ public static class DeadlineRules
 
         return (type, priority) switch
         {
-            // Repairs run round the clock: a leak does not wait for Monday. Resolution keeps the times
-            // repairs already had (4 h, 24 h, 72 h, 7 days).
+            // Emergencies and important repairs run round the clock: a leak does not wait for Monday.
+            // Ordinary repairs are promised in the desk's opening hours, so that a request filed at night
+            // is never promised an answer while nobody is there to give it (a promise that cannot be kept
+            // is worse than none); 36 working hours are three days of the default 08:00–20:00.
             (RequestType.Repair, Priority.Urgent) => (Minutes30, Hours(4), DeadlineCounting.CalendarHours),
             (RequestType.Repair, Priority.High) => (Hour, Hours(24), DeadlineCounting.CalendarHours),
-            (RequestType.Repair, Priority.Normal) => (Hours(2), Hours(72), DeadlineCounting.CalendarHours),
-            (RequestType.Repair, Priority.Low) => (Hours(4), TimeSpan.FromDays(7), DeadlineCounting.CalendarHours),
+            (RequestType.Repair, Priority.Normal) => (Hour, Hours(36), DeadlineCounting.BusinessHours),
+            (RequestType.Repair, Priority.Low) => (Hours(2), Hours(84), DeadlineCounting.BusinessHours),
 
             // Complaints: the butler answers the desk within 4 hours (the training material), sooner when
-            // urgent; an unhappy resident should not wait out a weekend, so round the clock.
+            // urgent; urgent and high ones round the clock, the rest in opening hours (two and three days).
             (RequestType.Complaint, Priority.Urgent) => (Hours(2), Hours(24), DeadlineCounting.CalendarHours),
             (RequestType.Complaint, Priority.High) => (Hours(4), Hours(24), DeadlineCounting.CalendarHours),
-            (RequestType.Complaint, Priority.Normal) => (Hours(4), Hours(48), DeadlineCounting.CalendarHours),
-            (RequestType.Complaint, Priority.Low) => (Hours(4), Hours(72), DeadlineCounting.CalendarHours),
+            (RequestType.Complaint, Priority.Normal) => (Hours(4), Hours(24), DeadlineCounting.BusinessHours),
+            (RequestType.Complaint, Priority.Low) => (Hours(4), Hours(36), DeadlineCounting.BusinessHours),
 
             // Inquiries are answered in opening hours (8 working hours, about one working day), except an urgent
             // one, which is about something happening now.

@@ -42,27 +42,36 @@ public sealed class DeadlineRulesTests
     }
 
     [Theory]
-    [InlineData(Priority.Urgent, 4)]
-    [InlineData(Priority.High, 24)]
-    [InlineData(Priority.Normal, 72)]
-    [InlineData(Priority.Low, 7 * 24)]
-    public void Repairs_keep_the_resolution_times_they_had_round_the_clock(Priority priority, int hours)
+    [InlineData(Priority.Urgent, DeadlineCounting.CalendarHours)]
+    [InlineData(Priority.High, DeadlineCounting.CalendarHours)]
+    [InlineData(Priority.Normal, DeadlineCounting.BusinessHours)]
+    [InlineData(Priority.Low, DeadlineCounting.BusinessHours)]
+    public void Emergencies_run_round_the_clock_and_ordinary_repairs_in_opening_hours(Priority priority, DeadlineCounting expected)
     {
-        var (_, resolve, counting) = DeadlineRules.Default(RequestType.Repair, priority);
+        Assert.Equal(expected, DeadlineRules.Default(RequestType.Repair, priority).Counting);
+    }
 
-        Assert.Equal(TimeSpan.FromHours(hours), resolve);
-        Assert.Equal(DeadlineCounting.CalendarHours, counting);
+    [Fact]
+    public void An_ordinary_repair_filed_at_night_is_promised_for_the_morning_not_the_small_hours()
+    {
+        // Filed 23:00 in Shanghai on a Tuesday; the desk opens at 08:00 (the default hours).
+        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), BusinessHours.Default, []);
+        var (respond, resolve, counting) = DeadlineRules.Default(RequestType.Repair, Priority.Normal);
+        var terms = new DeadlineTerms(respond, resolve, counting, calendar);
+        var filed = new DateTimeOffset(2026, 11, 24, 23, 0, 0, TimeSpan.FromHours(8));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8)), terms.RespondBy(filed));
     }
 
     [Theory]
     [InlineData(RequestType.Repair, Priority.Urgent, 30, 4 * 60, DeadlineCounting.CalendarHours)]
     [InlineData(RequestType.Repair, Priority.High, 60, 24 * 60, DeadlineCounting.CalendarHours)]
-    [InlineData(RequestType.Repair, Priority.Normal, 120, 72 * 60, DeadlineCounting.CalendarHours)]
-    [InlineData(RequestType.Repair, Priority.Low, 240, 7 * 24 * 60, DeadlineCounting.CalendarHours)]
+    [InlineData(RequestType.Repair, Priority.Normal, 60, 36 * 60, DeadlineCounting.BusinessHours)]
+    [InlineData(RequestType.Repair, Priority.Low, 120, 84 * 60, DeadlineCounting.BusinessHours)]
     [InlineData(RequestType.Complaint, Priority.Urgent, 120, 24 * 60, DeadlineCounting.CalendarHours)]
     [InlineData(RequestType.Complaint, Priority.High, 240, 24 * 60, DeadlineCounting.CalendarHours)]
-    [InlineData(RequestType.Complaint, Priority.Normal, 240, 48 * 60, DeadlineCounting.CalendarHours)]
-    [InlineData(RequestType.Complaint, Priority.Low, 240, 72 * 60, DeadlineCounting.CalendarHours)]
+    [InlineData(RequestType.Complaint, Priority.Normal, 240, 24 * 60, DeadlineCounting.BusinessHours)]
+    [InlineData(RequestType.Complaint, Priority.Low, 240, 36 * 60, DeadlineCounting.BusinessHours)]
     [InlineData(RequestType.Inquiry, Priority.Urgent, 30, 4 * 60, DeadlineCounting.CalendarHours)]
     [InlineData(RequestType.Inquiry, Priority.High, 60, 8 * 60, DeadlineCounting.BusinessHours)]
     [InlineData(RequestType.Inquiry, Priority.Normal, 120, 24 * 60, DeadlineCounting.BusinessHours)]
