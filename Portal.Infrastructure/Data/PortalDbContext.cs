@@ -25,6 +25,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<StagedPhoto> StagedPhotos => Set<StagedPhoto>();
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
+    public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

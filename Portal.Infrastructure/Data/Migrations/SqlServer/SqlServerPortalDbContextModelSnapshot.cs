@@ -393,6 +393,25 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("FollowUpAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.RequestFollower", b =>
+                {
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ServiceRequestId", "UserId");
+
+                    b.HasIndex("UserId", "FollowedAt");
+
+                    b.ToTable("RequestFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.RequestPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -969,6 +988,21 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
                         .WithMany("FollowUpAttempts")
                         .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestFollower", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -371,6 +371,25 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("FollowUpAttempts", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.RequestFollower", b =>
+                {
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceRequestId", "UserId");
+
+                    b.HasIndex("UserId", "FollowedAt");
+
+                    b.ToTable("RequestFollowers", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.RequestPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -940,6 +959,21 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
                         .WithMany("FollowUpAttempts")
                         .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestFollower", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
