@@ -95,6 +95,8 @@ public static class DependencyInjection
         services.AddScoped<FileRepairRequest>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<CancelRequest>();
+        services.AddScoped<PublicAreaIssues>();
+        services.AddScoped<FollowRequest>();
         services.AddScoped<RequestCommands>();
         services.AddScoped<DispatchDesk>();
         services.AddScoped<BoardQueries>();

@@ -9,7 +9,8 @@ namespace Portal.Infrastructure.Dispatch;
 public sealed record BoardCard(
     int Id, string Number, RequestStatus Status, Priority Priority, RepairCategory? Category, Channel Channel,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, int EstateId, int? BuildingId, string? BuildingName, string? UnitNumber, string? Spot,
-    string? AssigneeId, string? AssigneeName, HoldReason? HoldReason, string Description, string TimeZoneId, Guid Stamp);
+    string? AssigneeId, string? AssigneeName, HoldReason? HoldReason, string Description, string TimeZoneId, Guid Stamp,
+    int Followers = 0);
 
 public sealed record RatedItem(int Id, string Number, int Overall, int Speed, int Attitude, int Quality, string? Comment, Portal.Domain.Ratings.RatingSource Source, DateTimeOffset At, string? AssigneeName, string TimeZoneId);
 
@@ -92,7 +93,8 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> factory)
             .Select(x => new BoardCard(
                 x.r.Id, x.r.Number, x.r.Status, x.r.Priority, x.r.Category, x.r.Channel, x.r.SubmittedAt, x.r.DueAt,
                 x.r.Location.EstateId, x.r.Location.BuildingId, x.BuildingName, x.UnitNumber, x.r.Location.Spot,
-                x.r.AssigneeId, x.r.AssigneeName, x.r.HoldReason, x.r.Description, x.TimeZoneId, x.r.ConcurrencyStamp))
+                x.r.AssigneeId, x.r.AssigneeName, x.r.HoldReason, x.r.Description, x.TimeZoneId, x.r.ConcurrencyStamp,
+                db.RequestFollowers.Count(f => f.ServiceRequestId == x.r.Id)))
             .ToListAsync(ct);
         return rows;
     }

@@ -27,7 +27,8 @@ public sealed record RequestDetail(
     DateTimeOffset? PreferredStart, DateTimeOffset? PreferredEnd, HoldReason? HoldReason, string? AssigneeName,
     string? CancellationReason, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<PhotoView> Photos,
     bool CanCancel, Guid ConcurrencyStamp, QuoteView? Quote, DateTimeOffset DueAt, bool IsOwner,
-    FollowUpOutcome? FollowUpOutcome, string? ResidentWords, RatingView? Rating, DateTimeOffset? RatingOpenUntil, bool CanRate, RecoveryView? Recovery);
+    FollowUpOutcome? FollowUpOutcome, string? ResidentWords, RatingView? Rating, DateTimeOffset? RatingOpenUntil, bool CanRate, RecoveryView? Recovery,
+    int Followers = 0);
 
 /// <summary>
 /// Read side of requests. Every query is scoped to what the caller may see: a resident their
@@ -82,6 +83,8 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
         // A technician sees a resident's phone only on his own work orders (PIPL).
         var technicianOnly = user.IsInRole(Roles.Technician) && user.Roles.Count == 1 && request.AssigneeId != user.UserId;
         var quote = request.WorkOrders.OrderByDescending(w => w.Sequence).Select(w => w.Quote).FirstOrDefault(q => q is not null);
+        // Neighbours who said "me too": a count only, never who they are.
+        var followers = await db.RequestFollowers.CountAsync(f => f.ServiceRequestId == id, ct);
         return new RequestDetail(
             summary, request.Priority, request.Channel, request.ContactName,
             technicianOnly ? null : request.ContactPhone,
@@ -102,7 +105,8 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
             isOwner && request.Status == RequestStatus.FollowedUp && request.Rating is null
                 && request.FollowUpOutcome is Portal.Domain.Requests.FollowUpOutcome.Resolved or Portal.Domain.Requests.FollowUpOutcome.PartlyResolvedAccepted or Portal.Domain.Requests.FollowUpOutcome.NotReached
                 && request.RatingOpenUntil > clock.GetUtcNow(),
-            request.Recovery is { } rc ? new RecoveryView(rc.OpenedAt, rc.DueAt, rc.Status, rc.Resolution, rc.ResolvedByName) : null);
+            request.Recovery is { } rc ? new RecoveryView(rc.OpenedAt, rc.DueAt, rc.Status, rc.Resolution, rc.ResolvedByName) : null,
+            followers);
     }
 
     internal static async Task<IQueryable<ServiceRequest>> Visible(PortalDbContext db, CurrentUser user, CancellationToken ct)
