@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Infrastructure.Complaints;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Deadlines;
 using Portal.Infrastructure.Demo;
 using Portal.Infrastructure.Estates;
 using Portal.Infrastructure.Identity;
@@ -93,6 +95,12 @@ public static class DependencyInjection
         services.AddScoped<EstateSettings>();
         services.AddScoped<PhotoUploads>();
         services.AddScoped<FileRepairRequest>();
+        services.AddScoped<RegisterRequest>();
+        services.AddScoped<ComplaintDesk>();
+        services.AddScoped<EscalationQueries>();
+        services.AddScoped<DeadlineSettings>();
+        services.AddSingleton<DeadlineWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
         services.AddScoped<RequestQueries>();
         services.AddScoped<CancelRequest>();
         services.AddScoped<PublicAreaIssues>();
@@ -115,7 +123,6 @@ public static class DependencyInjection
         services.AddSingleton<RequestNumbers>();
         services.AddSingleton<StagedPhotoSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StagedPhotoSweeper>());
-        services.AddOptions<DeskOptions>().Bind(configuration.GetSection(DeskOptions.SectionName));
         return services;
     }
 }

@@ -15,7 +15,7 @@ public enum ActorRole
     /// <summary>工程部维修工.</summary>
     Technician,
 
-    /// <summary>客服主管 / 管理处主任.</summary>
+    /// <summary>客服主管: takes escalations first, reads the statistics.</summary>
     Supervisor,
 
     /// <summary>系统管理员.</summary>
@@ -23,4 +23,7 @@ public enum ActorRole
 
     /// <summary>Scheduled jobs and other automatic actions; not a person.</summary>
     System,
+
+    /// <summary>管理处主任: the estate's manager, the second level of escalation.</summary>
+    Manager,
 }

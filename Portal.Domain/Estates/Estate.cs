@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Domain.Deadlines;
 
 namespace Portal.Domain.Estates;
 
@@ -68,6 +69,20 @@ public sealed class Estate
     public int RatingWindowDays { get; private set; } = 7;
 
     /// <summary>Sets the estate's follow-up rules; each is checked so a policy can never be unworkable.</summary>
+    /// <summary>
+    /// The desk's opening hours (营业时间) in <see cref="BusinessHours.Format"/> form; deadlines counted
+    /// in business hours use them, with the estate's holidays.
+    /// </summary>
+    public string BusinessHoursText { get; private set; } = BusinessHours.Default.Format();
+
+    public BusinessHours BusinessHours => BusinessHours.Parse(BusinessHoursText);
+
+    public void SetBusinessHours(BusinessHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        BusinessHoursText = hours.Format();
+    }
+
     public void SetFollowUpRules(TimeOnly callingFrom, TimeOnly callingTo, int dueHours, int maxFailedAttempts, int ratingWindowDays)
     {
         if (callingFrom >= callingTo)

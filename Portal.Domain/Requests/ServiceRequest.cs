@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Common;
+using Portal.Domain.Deadlines;
 using Portal.Domain.FollowUps;
 using Portal.Domain.Ratings;
 
@@ -67,6 +68,49 @@ public sealed class ServiceRequest
 
     /// <summary>Set for repairs only.</summary>
     public RepairCategory? Category { get; private set; }
+
+    /// <summary>Set for complaints only.</summary>
+    public ComplaintKind? ComplaintKind { get; private set; }
+
+    /// <summary>
+    /// The reply given for a complaint, suggestion, inquiry or praise: the butler's answer to the desk
+    /// for a complaint, the desk's answer otherwise. Null for repairs, whose result is the work order.
+    /// </summary>
+    public string? Answer { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    /// <summary>Answered and closed at the first contact (及时封闭): counts as first-contact resolution.</summary>
+    public bool ClosedOnTheSpot { get; private set; }
+
+    /// <summary>For a complaint about an earlier request (a late repair): that request's id.</summary>
+    public int? AboutRequestId { get; private set; }
+
+    /// <summary>For a repair the butler opened while handling a complaint: the complaint's id.</summary>
+    public int? RaisedFromId { get; private set; }
+
+    /// <summary>
+    /// When the first response is due: the desk's registration, or for a complaint the butler's answer
+    /// to the desk (4 hours by default). Moves later while the clock is paused.
+    /// </summary>
+    public DateTimeOffset RespondBy { get; private set; }
+
+    /// <summary>When that first response was given; null while it is still owed.</summary>
+    public DateTimeOffset? RespondedAt { get; private set; }
+
+    /// <summary>Start of the current resolution window: filing, or the return for rework.</summary>
+    public DateTimeOffset ClockStartedAt { get; private set; }
+
+    /// <summary>Set while the ball is with the resident (no access, awaiting their approval): the deadlines stand still.</summary>
+    public DateTimeOffset? ClockPausedSince { get; private set; }
+
+    /// <summary>When the deadline warning (投诉预警) went out for the current window; null if none yet.</summary>
+    public DateTimeOffset? WarnedAt { get; private set; }
+
+    /// <summary>Who the item has been escalated to; <see cref="EscalationLevel.None"/> until a deadline is missed or staff escalate by hand.</summary>
+    public EscalationLevel Escalation { get; private set; }
+
+    public DateTimeOffset? EscalatedAt { get; private set; }
 
     public Channel Channel { get; private set; }
 
@@ -194,6 +238,16 @@ public sealed class ServiceRequest
         }
     }
 
+    /// <summary>The deadlines stand still while the request waits for the resident.</summary>
+    public bool IsClockPaused => ClockPausedSince is not null;
+
+    /// <summary>Nothing is owed any more: the work is done or answered, or the record is closed.</summary>
+    public bool IsSettled => Status is RequestStatus.Completed
+        or RequestStatus.FollowedUp
+        or RequestStatus.Rated
+        or RequestStatus.Closed
+        or RequestStatus.Cancelled;
+
     /// <summary>Residents may withdraw only while nobody has been sent yet.</summary>
     public bool CanBeCancelledByResident => Status is RequestStatus.Submitted or RequestStatus.Accepted;
 
@@ -208,8 +262,15 @@ public sealed class ServiceRequest
             or RequestStatus.Closed
             or RequestStatus.Cancelled);
 
-    /// <summary>Time left to <see cref="DueAt"/>, as a card on the dispatch board shows it; negative once overdue.</summary>
-    public TimeSpan TimeLeft(DateTimeOffset now) => DueAt - now;
+    /// <summary>
+    /// Time left to <see cref="DueAt"/>, as a card on the dispatch board shows it; negative once overdue.
+    /// Frozen while the clock is paused.
+    /// </summary>
+    public TimeSpan TimeLeft(DateTimeOffset now) => DueAt - (ClockPausedSince ?? now);
+
+    /// <summary>The first response is still owed and its time has passed.</summary>
+    public bool IsResponseOverdue(DateTimeOffset now) =>
+        RespondedAt is null && !IsSettled && (ClockPausedSince ?? now) > RespondBy;
 
     private bool HasPendingQuote => ActiveWorkOrder?.HasPendingQuote == true;
 
@@ -229,7 +290,9 @@ public sealed class ServiceRequest
         IEnumerable<RequestPhoto> photos,
         Actor filedBy,
         DateTimeOffset at,
-        Priority priority = Priority.Normal)
+        Priority priority = Priority.Normal,
+        IDeadlineSchedule? schedule = null,
+        int? raisedFromId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         ArgumentException.ThrowIfNullOrWhiteSpace(residentId);
@@ -298,10 +361,105 @@ public sealed class ServiceRequest
             Description = text,
             PreferredWindow = preferredWindow,
             SubmittedAt = at,
-            DueAt = at + DeadlinePolicy.ResolutionTime(priority),
+            RaisedFromId = raisedFromId,
         };
+        request.StartClock(at, schedule, resetResponse: true);
         request._photos.AddRange(photoList);
         request.Record(TimelineEvent.Submitted, from: null, RequestStatus.Submitted, filedBy, at, note: null);
+        return request;
+    }
+
+    /// <summary>
+    /// Registers a complaint, suggestion, inquiry or praise (登记) in the same register as repairs:
+    /// numbered, with its channel, where it concerns and who to answer. A complaint names its kind and
+    /// may point at an earlier request it is about (a late repair). Staff register for a resident; a
+    /// resident only for themselves.
+    /// </summary>
+    public static ServiceRequest Register(
+        string number,
+        string residentId,
+        RequestType type,
+        ComplaintKind? complaintKind,
+        Location location,
+        string description,
+        string contactName,
+        string contactPhone,
+        Channel channel,
+        Actor filedBy,
+        DateTimeOffset at,
+        Priority priority = Priority.Normal,
+        IDeadlineSchedule? schedule = null,
+        int? aboutRequestId = null,
+        IEnumerable<RequestPhoto>? photos = null)
+    {
+        if (type == RequestType.Repair)
+        {
+            throw new ArgumentException("Repairs are filed with FileRepair: they need a category and a visit window.", nameof(type));
+        }
+
+        if (type == RequestType.Complaint && complaintKind is null)
+        {
+            throw new DomainException("Request.ComplaintKindRequired");
+        }
+
+        if (aboutRequestId is not null && type != RequestType.Complaint)
+        {
+            throw new ArgumentException("Only a complaint is about another request.", nameof(aboutRequestId));
+        }
+
+        var request = FileRepair(
+            number, residentId, RepairCategory.Other, location, description, preferredWindow: null,
+            contactName, contactPhone, channel, photos ?? [], filedBy, at, priority);
+        request.Type = type;
+        request.Category = null;
+        request.ComplaintKind = type == RequestType.Complaint ? complaintKind : null;
+        request.AboutRequestId = aboutRequestId;
+        request.StartClock(at, schedule, resetResponse: true);
+        return request;
+    }
+
+    /// <summary>
+    /// Registers an inquiry, suggestion or praise the desk dealt with at once (及时封闭): recorded with
+    /// the answer given and closed on the spot, which counts as first-contact resolution. Repairs and
+    /// complaints always go downstream: they need other departments and an owner.
+    /// </summary>
+    public static ServiceRequest RegisterAnswered(
+        string number,
+        string residentId,
+        RequestType type,
+        Location location,
+        string description,
+        string contactName,
+        string contactPhone,
+        Channel channel,
+        Actor filedBy,
+        DateTimeOffset at,
+        string answer,
+        IDeadlineSchedule? schedule = null)
+    {
+        ArgumentNullException.ThrowIfNull(filedBy);
+        if (type is RequestType.Repair or RequestType.Complaint)
+        {
+            throw new DomainException("Request.CannotCloseOnTheSpot", type);
+        }
+
+        if (!filedBy.IsStaff)
+        {
+            throw new DomainException("Request.StaffOnly");
+        }
+
+        var text = RequiredAnswer(answer);
+        var request = Register(
+            number, residentId, type, complaintKind: null, location, description, contactName, contactPhone,
+            channel, filedBy, at, Priority.Normal, schedule);
+        request.Answer = text;
+        request.AnsweredAt = at;
+        request.RespondedAt = at;
+        request.AcceptedAt = at;
+        request.CompletedAt = at;
+        request.ClosedAt = at;
+        request.ClosedOnTheSpot = true;
+        request.Move(TimelineEvent.Answered, RequestStatus.Closed, filedBy, at, text);
         return request;
     }
 
@@ -310,16 +468,24 @@ public sealed class ServiceRequest
     /// priority and, when the resident's choice was wrong, the category. The deadline follows the
     /// confirmed priority, counted from filing.
     /// </summary>
-    public void Accept(Actor by, DateTimeOffset at, Priority priority, string? note, RepairCategory? category = null)
+    public void Accept(Actor by, DateTimeOffset at, Priority priority, string? note, RepairCategory? category = null, IDeadlineSchedule? schedule = null)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(Accept), RequestStatus.Submitted);
         var text = OptionalNote(note);
 
         Priority = priority;
-        Category = category ?? Category;
-        DueAt = SubmittedAt + DeadlinePolicy.ResolutionTime(priority);
+        Category = Type == RequestType.Repair ? category ?? Category : null;
+        StartClock(SubmittedAt, schedule, resetResponse: false);
         AcceptedAt = at;
+
+        // The desk's registration is the first response, except for a complaint: there the resident
+        // waits for the butler's answer.
+        if (Type != RequestType.Complaint)
+        {
+            RespondedAt ??= at;
+        }
+
         Move(TimelineEvent.Accepted, RequestStatus.Accepted, by, at, text);
     }
 
@@ -333,6 +499,12 @@ public sealed class ServiceRequest
     {
         EnsureStaff(by);
         ArgumentNullException.ThrowIfNull(assignee);
+        if (Type != RequestType.Repair)
+        {
+            // A complaint brings departments in through linked repairs, so that it keeps its owner.
+            throw new DomainException("Request.NotARepair");
+        }
+
         EnsureStatus(
             nameof(Dispatch),
             RequestStatus.Accepted,
@@ -454,13 +626,17 @@ public sealed class ServiceRequest
         HoldReason = reason;
         StatusBeforeHold = Status;
         Move(TimelineEvent.PutOnHold, RequestStatus.OnHold, by, at, text);
+        if (reason is Requests.HoldReason.NoAccess or Requests.HoldReason.ResidentAbsent)
+        {
+            PauseClock(at);
+        }
     }
 
     /// <summary>
     /// Work continues after a pause (恢复), by the technician or staff. A hold for a quote is lifted
     /// only by the resident's answer (<see cref="ApproveQuote"/>, <see cref="DeclineQuote"/>).
     /// </summary>
-    public void Resume(Actor by, DateTimeOffset at)
+    public void Resume(Actor by, DateTimeOffset at, IDeadlineSchedule? schedule = null)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(Resume), RequestStatus.OnHold);
@@ -478,6 +654,7 @@ public sealed class ServiceRequest
         HoldReason = null;
         StatusBeforeHold = null;
         Move(TimelineEvent.Resumed, to, by, at, note: null);
+        ResumeClock(at, schedule);
     }
 
     /// <summary>
@@ -509,13 +686,14 @@ public sealed class ServiceRequest
         HoldReason = Requests.HoldReason.AwaitingResidentApproval;
         StatusBeforeHold = Status;
         Move(TimelineEvent.Quoted, RequestStatus.OnHold, by, at, $"{quote.FormattedAmount} — {quote.Description}");
+        PauseClock(at);
     }
 
     /// <summary>
     /// The resident accepts the cost (同意报价) in the portal, or tells the desk on the phone and the
     /// desk records it; the timeline says which. The work may then start.
     /// </summary>
-    public void ApproveQuote(Actor by, DateTimeOffset at)
+    public void ApproveQuote(Actor by, DateTimeOffset at, IDeadlineSchedule? schedule = null)
     {
         var quote = PendingQuoteFor(by, nameof(ApproveQuote));
 
@@ -524,13 +702,14 @@ public sealed class ServiceRequest
         HoldReason = null;
         StatusBeforeHold = null;
         Move(TimelineEvent.QuoteApproved, to, by, at, DecisionNote(quote, by, reason: null));
+        ResumeClock(at, schedule);
     }
 
     /// <summary>
     /// The resident turns the cost down (拒绝报价). The work order goes back to the desk with the
     /// reason, which decides what happens next: another offer, a free repair or a cancellation.
     /// </summary>
-    public void DeclineQuote(Actor by, DateTimeOffset at, string? reason)
+    public void DeclineQuote(Actor by, DateTimeOffset at, string? reason, IDeadlineSchedule? schedule = null)
     {
         var quote = PendingQuoteFor(by, nameof(DeclineQuote));
         var text = OptionalNote(reason);
@@ -540,6 +719,7 @@ public sealed class ServiceRequest
         order.Return(text is null ? WorkOrder.QuoteDeclinedReason : $"{WorkOrder.QuoteDeclinedReason}: {text}", at);
         BackToDesk();
         Move(TimelineEvent.QuoteDeclined, RequestStatus.Accepted, by, at, DecisionNote(quote, by, text));
+        ResumeClock(at, schedule);
     }
 
     /// <summary>
@@ -606,7 +786,7 @@ public sealed class ServiceRequest
     /// dropped; the desk dispatches it again or cancels it. The work order ends as Returned with the
     /// reason. A technician returns only his own order; other staff may return any.
     /// </summary>
-    public void ReturnToDesk(Actor by, DateTimeOffset at, string reason)
+    public void ReturnToDesk(Actor by, DateTimeOffset at, string reason, IDeadlineSchedule? schedule = null)
     {
         EnsureStaff(by);
         EnsureStatus(
@@ -622,6 +802,7 @@ public sealed class ServiceRequest
         order.Return(text, at);
         BackToDesk();
         Move(TimelineEvent.ReturnedToDesk, RequestStatus.Accepted, by, at, text);
+        ResumeClock(at, schedule);
     }
 
     /// <summary>
@@ -693,7 +874,7 @@ public sealed class ServiceRequest
     /// means the item is not done: the completed work order counts as having caused rework, and the
     /// request is reopened for rework at a higher priority, with a new deadline from now.
     /// </summary>
-    public void RecordFollowUp(FollowUpOutcome outcome, Actor by, DateTimeOffset at, string? residentWords, FollowUpPolicy? policy = null)
+    public void RecordFollowUp(FollowUpOutcome outcome, Actor by, DateTimeOffset at, string? residentWords, FollowUpPolicy? policy = null, IDeadlineSchedule? schedule = null)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(RecordFollowUp), RequestStatus.Completed);
@@ -715,7 +896,7 @@ public sealed class ServiceRequest
         {
             BackForRework();
             Priority = Priority == Priority.Urgent ? Priority.Urgent : Priority + 1;
-            DueAt = at + DeadlinePolicy.ResolutionTime(Priority);
+            StartClock(at, schedule, resetResponse: false);
             Move(TimelineEvent.FollowedUp, RequestStatus.Reopened, by, at, text);
         }
         else
@@ -791,7 +972,7 @@ public sealed class ServiceRequest
     public void ResolveRecovery(Actor by, DateTimeOffset at, string resolution)
     {
         ArgumentNullException.ThrowIfNull(by);
-        if (by.Role is not (ActorRole.Supervisor or ActorRole.Admin))
+        if (by.Role is not (ActorRole.Supervisor or ActorRole.Manager or ActorRole.Admin))
         {
             throw new DomainException("Recovery.SupervisorOnly");
         }
@@ -867,6 +1048,7 @@ public sealed class ServiceRequest
         ActiveWorkOrder?.Cancel(at);
         HoldReason = null;
         StatusBeforeHold = null;
+        ClockPausedSince = null;
         Move(TimelineEvent.Cancelled, RequestStatus.Cancelled, by, at, text);
     }
 
@@ -876,14 +1058,14 @@ public sealed class ServiceRequest
     /// The completed work order counts as having caused rework, as after a "not resolved" follow-up.
     /// A rating already given stays, and so does an open service recovery.
     /// </summary>
-    public void Reopen(Actor by, DateTimeOffset at, string reason)
+    public void Reopen(Actor by, DateTimeOffset at, string reason, IDeadlineSchedule? schedule = null)
     {
         EnsureStaff(by);
         EnsureStatus(nameof(Reopen), RequestStatus.Completed, RequestStatus.FollowedUp, RequestStatus.Rated);
         var text = RequiredReason(reason);
 
         BackForRework();
-        DueAt = at + DeadlinePolicy.ResolutionTime(Priority);
+        StartClock(at, schedule, resetResponse: false);
         Move(TimelineEvent.Reopened, RequestStatus.Reopened, by, at, text);
     }
 
@@ -897,6 +1079,243 @@ public sealed class ServiceRequest
         var text = OptionalNote(note) ?? throw new DomainException("Request.NoteRequired");
 
         Move(TimelineEvent.Note, Status, by, at, text);
+    }
+
+    /// <summary>
+    /// Hands a complaint to its owner (转管家): the butler of the building, or whoever the desk names.
+    /// Every complaint has an owner; the butler answers the desk by <see cref="RespondBy"/>.
+    /// </summary>
+    public void RouteTo(Actor by, DateTimeOffset at, string ownerId, string ownerName)
+    {
+        EnsureStaff(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
+        if (Type != RequestType.Complaint)
+        {
+            throw new DomainException("Request.NotAComplaint");
+        }
+
+        EnsureStatus(nameof(RouteTo), RequestStatus.Accepted, RequestStatus.Reopened);
+        var name = ownerName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new DomainException("Request.ButlerNameRequired");
+        }
+
+        if (name.Length > MaxAssigneeNameLength)
+        {
+            throw new DomainException("Request.ButlerNameTooLong", MaxAssigneeNameLength);
+        }
+
+        AssigneeId = ownerId;
+        AssigneeName = name;
+        Move(TimelineEvent.Routed, Status, by, at, name);
+    }
+
+    /// <summary>
+    /// The answer goes back to the desk (答复): for a complaint, the owner's (or a supervisor's) answer,
+    /// due within 4 hours by default; for a suggestion, inquiry or praise, the desk's reply. The item
+    /// then waits for the follow-up call like finished work, due <paramref name="followUpDueAfter"/>
+    /// later. Repairs are answered by their work order, not here.
+    /// </summary>
+    public void GiveAnswer(Actor by, DateTimeOffset at, string answer, TimeSpan? followUpDueAfter = null)
+    {
+        EnsureStaff(by);
+        if (Type == RequestType.Repair)
+        {
+            throw new DomainException("Request.RepairNeedsWork");
+        }
+
+        EnsureStatus(nameof(GiveAnswer), RequestStatus.Accepted, RequestStatus.Reopened);
+        if (Type == RequestType.Complaint)
+        {
+            if (AssigneeId is null)
+            {
+                throw new DomainException("Request.NoOwner");
+            }
+
+            if (!string.Equals(AssigneeId, by.UserId, StringComparison.Ordinal) && !MayOverrule(by))
+            {
+                throw new DomainException("Request.NotYourComplaint");
+            }
+        }
+
+        var text = RequiredAnswer(answer);
+        var dueAfter = followUpDueAfter ?? FollowUpPolicy.DefaultDueAfterCompletion;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(dueAfter, TimeSpan.Zero, nameof(followUpDueAfter));
+
+        Answer = text;
+        AnsweredAt = at;
+        RespondedAt ??= at;
+        CompletedAt = at;
+        FollowUpDueAt = at + dueAfter;
+        Move(TimelineEvent.Answered, RequestStatus.Completed, by, at, text);
+    }
+
+    /// <summary>
+    /// Notes on a complaint that its owner brought a department in (联系相关部门) by opening a linked
+    /// repair, which goes to the board on its own. The note is that repair's number.
+    /// </summary>
+    public void RecordLinkedRepair(Actor by, DateTimeOffset at, string repairNumber)
+    {
+        EnsureStaff(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(repairNumber);
+        if (Type != RequestType.Complaint)
+        {
+            throw new DomainException("Request.NotAComplaint");
+        }
+
+        EnsureStatus(nameof(RecordLinkedRepair), RequestStatus.Accepted, RequestStatus.Reopened);
+        Move(TimelineEvent.LinkedRepairOpened, Status, by, at, repairNumber);
+    }
+
+    /// <summary>
+    /// A complaint about this request (a late repair) raises its priority by one step (催办): the board
+    /// sorts it higher, and the deadline becomes the higher priority's, counted from the start of the
+    /// window, if that is sooner. The note is the complaint's number.
+    /// </summary>
+    public void RaisePriority(Actor by, DateTimeOffset at, string complaintNumber, IDeadlineSchedule? schedule = null)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.IsStaff && by.Role != ActorRole.System)
+        {
+            throw new DomainException("Request.StaffOnly");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(complaintNumber);
+        if (IsSettled)
+        {
+            throw IllegalTransition(nameof(RaisePriority));
+        }
+
+        if (Priority != Priority.Urgent)
+        {
+            Priority++;
+        }
+
+        var terms = (schedule ?? DeadlineSchedule.RoundTheClock).For(Type, Priority);
+        var sooner = terms.ResolveBy(ClockStartedAt);
+        if (sooner < DueAt)
+        {
+            DueAt = sooner;
+        }
+
+        Move(TimelineEvent.PriorityRaised, Status, by, at, complaintNumber);
+    }
+
+    /// <summary>
+    /// The system warns that a deadline is close (预警, at 75 % of the time by default): once per window.
+    /// </summary>
+    public void WarnOfDeadline(DateTimeOffset at, DeadlineKind kind)
+    {
+        if (IsSettled || WarnedAt is not null || Escalation != EscalationLevel.None)
+        {
+            throw IllegalTransition(nameof(WarnOfDeadline));
+        }
+
+        WarnedAt = at;
+        Move(TimelineEvent.DeadlineWarning, Status, Actor.System, at, kind.ToString());
+    }
+
+    /// <summary>
+    /// Escalates one level (升级): to the supervisor, then to the manager. The system does it when a
+    /// deadline is missed (the reason names which); staff do it by hand when the matter is beyond their
+    /// authority, and must say why. Residents cannot; nothing escalates past the manager or once the
+    /// item is settled.
+    /// </summary>
+    public void Escalate(Actor by, DateTimeOffset at, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.IsStaff && by.Role != ActorRole.System)
+        {
+            throw new DomainException("Request.StaffOnly");
+        }
+
+        if (IsSettled)
+        {
+            throw IllegalTransition(nameof(Escalate));
+        }
+
+        if (Escalation == EscalationLevel.Manager)
+        {
+            throw new DomainException("Escalation.AtTop");
+        }
+
+        var text = by.Role == ActorRole.System ? OptionalNote(reason) : RequiredReason(reason);
+        Escalation++;
+        EscalatedAt = at;
+        WarnedAt ??= at;
+        Move(TimelineEvent.Escalated, Status, by, at, text is null ? Escalation.ToString() : $"{Escalation}: {text}");
+    }
+
+    /// <summary>Supervisors, managers and administrators may act on a complaint in its owner's place.</summary>
+    private static bool MayOverrule(Actor by) => by.Role is ActorRole.Supervisor or ActorRole.Manager or ActorRole.Admin;
+
+    /// <summary>
+    /// Sets the deadlines for the current type and priority from <paramref name="from"/>; the response
+    /// deadline too, unless the response was given or <paramref name="resetResponse"/> is false and
+    /// only the resolution window restarts (rework).
+    /// </summary>
+    private void StartClock(DateTimeOffset from, IDeadlineSchedule? schedule, bool resetResponse)
+    {
+        var terms = (schedule ?? DeadlineSchedule.RoundTheClock).For(Type, Priority);
+        ClockStartedAt = from;
+        DueAt = terms.ResolveBy(from);
+        if (resetResponse || RespondedAt is null)
+        {
+            RespondBy = terms.RespondBy(SubmittedAt);
+        }
+
+        if (from != SubmittedAt)
+        {
+            WarnedAt = null;
+        }
+    }
+
+    /// <summary>The ball is with the resident: the deadlines stop, and the step that stopped them says so.</summary>
+    private void PauseClock(DateTimeOffset at)
+    {
+        if (ClockPausedSince is not null)
+        {
+            return;
+        }
+
+        ClockPausedSince = at;
+        _timeline[^1].MarkClock(ClockEffect.Paused);
+    }
+
+    /// <summary>The resident has answered: the deadlines move later by the counted time of the pause.</summary>
+    private void ResumeClock(DateTimeOffset at, IDeadlineSchedule? schedule)
+    {
+        if (ClockPausedSince is not { } since)
+        {
+            return;
+        }
+
+        var terms = (schedule ?? DeadlineSchedule.RoundTheClock).For(Type, Priority);
+        DueAt = terms.Shift(DueAt, since, at);
+        if (RespondedAt is null)
+        {
+            RespondBy = terms.Shift(RespondBy, since, at);
+        }
+
+        ClockPausedSince = null;
+        _timeline[^1].MarkClock(ClockEffect.Resumed);
+    }
+
+    private static string RequiredAnswer(string? answer)
+    {
+        var text = answer?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new DomainException("Request.AnswerRequired");
+        }
+
+        if (text.Length > MaxDescriptionLength)
+        {
+            throw new DomainException("Request.AnswerTooLong", MaxDescriptionLength);
+        }
+
+        return text;
     }
 
     private void Move(TimelineEvent @event, RequestStatus to, Actor by, DateTimeOffset at, string? note) =>

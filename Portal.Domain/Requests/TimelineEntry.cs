@@ -56,4 +56,12 @@ public sealed class TimelineEntry
     public ActorRole ActorRole { get; private set; }
 
     public string? Note { get; private set; }
+
+    /// <summary>
+    /// Set when this step stopped or restarted the deadlines (the ball went to the resident, or came
+    /// back): the pause is shown on the step that caused it, so one move stays one entry.
+    /// </summary>
+    public ClockEffect? Clock { get; private set; }
+
+    internal void MarkClock(ClockEffect effect) => Clock = effect;
 }

@@ -45,4 +45,22 @@ public enum TimelineEvent
 
     /// <summary>The supervisor dealt with the low rating; the note says how.</summary>
     RecoveryResolved,
+
+    /// <summary>转交: a complaint was handed to its owner (the butler); the note names them.</summary>
+    Routed,
+
+    /// <summary>答复: the answer to a complaint, suggestion, inquiry or praise; the note is the answer.</summary>
+    Answered,
+
+    /// <summary>A complaint's owner opened a linked repair; the note is its number.</summary>
+    LinkedRepairOpened,
+
+    /// <summary>催办: a complaint about this request raised its priority; the note is the complaint's number.</summary>
+    PriorityRaised,
+
+    /// <summary>预警: a deadline is close; the note names which (Response or Resolution).</summary>
+    DeadlineWarning,
+
+    /// <summary>升级: to the supervisor or the manager; the note says the level and why.</summary>
+    Escalated,
 }

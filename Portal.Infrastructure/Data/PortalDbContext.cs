@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Deadlines;
 using Portal.Domain.Estates;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Identity;
@@ -18,6 +19,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<BuildingButler> BuildingButlers => Set<BuildingButler>();
     public DbSet<Estate> Estates => Set<Estate>();
+    public DbSet<EstateHoliday> EstateHolidays => Set<EstateHoliday>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<Building> Buildings => Set<Building>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Residency> Residencies => Set<Residency>();

@@ -20,6 +20,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
     public const string TechnicianEmail = "tech@portal.demo";
     public const string SecondTechnicianEmail = "tech2@portal.demo";
     public const string SupervisorEmail = "supervisor@portal.demo";
+    public const string ManagerEmail = "manager@portal.demo";
     public const string AdminEmail = "admin@portal.demo";
 
     /// <summary>A free unit (building 2, unit 801) whose code the README offers for trying registration.</summary>
@@ -71,6 +72,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
                      (TechnicianEmail, "维修 刘强 Liu Qiang", "13700137003", Roles.Technician),
                      (SecondTechnicianEmail, "维修 王刚 Wang Gang", "13700137006", Roles.Technician),
                      (SupervisorEmail, "主管 赵敏 Zhao Min", "13700137004", Roles.Supervisor),
+                     (ManagerEmail, "主任 陈静 Chen Jing", "13700137007", Roles.Manager),
                      (AdminEmail, "管理员 Admin", "13700137005", Roles.Admin),
                  })
         {

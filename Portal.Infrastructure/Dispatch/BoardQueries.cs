@@ -10,13 +10,20 @@ public sealed record BoardCard(
     int Id, string Number, RequestStatus Status, Priority Priority, RepairCategory? Category, Channel Channel,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, int EstateId, int? BuildingId, string? BuildingName, string? UnitNumber, string? Spot,
     string? AssigneeId, string? AssigneeName, HoldReason? HoldReason, string Description, string TimeZoneId, Guid Stamp,
-    int Followers = 0);
+    int Followers = 0,
+    RequestType Type = RequestType.Repair, ComplaintKind? ComplaintKind = null,
+    DateTimeOffset? RespondBy = null, bool Paused = false,
+    Portal.Domain.Deadlines.EscalationLevel Escalation = Portal.Domain.Deadlines.EscalationLevel.None, bool Warned = false)
+{
+    /// <summary>The first response is owed (for a complaint, the butler's answer) and its time has passed.</summary>
+    public bool ResponseOverdue(DateTimeOffset now) => RespondBy is { } by && !Paused && now > by;
+}
 
 public sealed record RatedItem(int Id, string Number, int Overall, int Speed, int Attitude, int Quality, string? Comment, Portal.Domain.Ratings.RatingSource Source, DateTimeOffset At, string? AssigneeName, string TimeZoneId);
 
 public sealed record RecoveryItem(int Id, string Number, int Overall, string? Comment, DateTimeOffset OpenedAt, DateTimeOffset DueAt, string TimeZoneId, Guid Stamp);
 
-public sealed record BoardFilter(int? EstateId = null, int? BuildingId = null, RepairCategory? Category = null, Priority? Priority = null, string? AssigneeId = null, string? Search = null);
+public sealed record BoardFilter(int? EstateId = null, int? BuildingId = null, RepairCategory? Category = null, Priority? Priority = null, string? AssigneeId = null, string? Search = null, RequestType? Type = null);
 
 public sealed record NamedOption<TKey>(TKey Id, string Name);
 
@@ -61,6 +68,11 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> factory)
             requests = requests.Where(r => r.Priority == priority);
         }
 
+        if (filter.Type is { } type)
+        {
+            requests = requests.Where(r => r.Type == type);
+        }
+
         if (!string.IsNullOrEmpty(filter.AssigneeId))
         {
             requests = requests.Where(r => r.AssigneeId == filter.AssigneeId);
@@ -94,7 +106,9 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> factory)
                 x.r.Id, x.r.Number, x.r.Status, x.r.Priority, x.r.Category, x.r.Channel, x.r.SubmittedAt, x.r.DueAt,
                 x.r.Location.EstateId, x.r.Location.BuildingId, x.BuildingName, x.UnitNumber, x.r.Location.Spot,
                 x.r.AssigneeId, x.r.AssigneeName, x.r.HoldReason, x.r.Description, x.TimeZoneId, x.r.ConcurrencyStamp,
-                db.RequestFollowers.Count(f => f.ServiceRequestId == x.r.Id)))
+                db.RequestFollowers.Count(f => f.ServiceRequestId == x.r.Id),
+                x.r.Type, x.r.ComplaintKind, x.r.RespondedAt == null ? x.r.RespondBy : null, x.r.ClockPausedSince != null,
+                x.r.Escalation, x.r.WarnedAt != null))
             .ToListAsync(ct);
         return rows;
     }

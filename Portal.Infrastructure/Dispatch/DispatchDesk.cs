@@ -4,6 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Deadlines;
 using Portal.Infrastructure.Estates;
 using Portal.Infrastructure.Identity;
 
@@ -17,10 +18,39 @@ public sealed record TechnicianOption(string UserId, string Name, int OpenJobs);
 /// </summary>
 public sealed class DispatchDesk(IDbContextFactory<PortalDbContext> factory, RequestCommands commands)
 {
+    /// <summary>
+    /// Registers the request (受理) at the confirmed priority; a complaint goes straight on to the
+    /// butler of its building, whose 4-hour answer clock is then running.
+    /// </summary>
     public Task<Outcome<RequestStatus>> AcceptAsync(CurrentUser user, int requestId, Guid expectedStamp, Priority priority, RepairCategory? category, string? note, CancellationToken ct = default) =>
         user.MayDispatch()
-            ? commands.ExecuteAsync(user, requestId, expectedStamp, (r, by, at) => r.Accept(by, at, priority, Clean(note), category), ct)
+            ? commands.ExecuteAsync(user, requestId, expectedStamp, async (db, r, by, at) =>
+            {
+                var schedule = await DeadlineSchedules.ForEstateAsync(db, r.Location.EstateId, ct);
+                r.Accept(by, at, priority, Clean(note), category, schedule);
+                if (r.Type == RequestType.Complaint && await ButlerOfAsync(db, r.Location.BuildingId, ct) is { } butler)
+                {
+                    r.RouteTo(by, at, butler.Id, butler.Name);
+                }
+            }, null, ct)
             : Task.FromResult(Outcome<RequestStatus>.NotFound);
+
+    /// <summary>The butler who looks after a building (the first by name when several share it).</summary>
+    internal static async Task<(string Id, string Name)?> ButlerOfAsync(PortalDbContext db, int? buildingId, CancellationToken ct)
+    {
+        if (buildingId is null)
+        {
+            return null;
+        }
+
+        var butler = await (
+            from b in db.BuildingButlers
+            join u in db.Users on b.UserId equals u.Id
+            where b.BuildingId == buildingId
+            orderby u.DisplayName
+            select new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        return butler is null ? null : (butler.Id, butler.DisplayName);
+    }
 
     /// <summary>Creates the work order (工作维修单) for a technician of the estate, or for a named team.</summary>
     public async Task<Outcome<RequestStatus>> DispatchAsync(CurrentUser user, int requestId, Guid expectedStamp, string? technicianId, string? teamName, string? note, CancellationToken ct = default)
@@ -50,18 +80,9 @@ public sealed class DispatchDesk(IDbContextFactory<PortalDbContext> factory, Req
             }
 
             request.Dispatch(by, at, assignee, Clean(note));
-            if (request.Location.BuildingId is { } buildingId)
+            if (await ButlerOfAsync(db, request.Location.BuildingId, ct) is { } butler)
             {
-                var butler = await (
-                    from b in db.BuildingButlers
-                    join u in db.Users on b.UserId equals u.Id
-                    where b.BuildingId == buildingId
-                    orderby u.DisplayName
-                    select u.DisplayName).FirstOrDefaultAsync(ct);
-                if (butler is not null)
-                {
-                    request.InformButler(Actor.System, at, butler);
-                }
+                request.InformButler(Actor.System, at, butler.Name);
             }
         }, null, ct);
     }

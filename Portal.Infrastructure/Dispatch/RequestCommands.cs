@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Deadlines;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Deadlines;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Live;
 using Portal.Infrastructure.Requests;
@@ -67,5 +69,13 @@ public sealed class RequestCommands(IDbContextFactory<PortalDbContext> factory, 
         {
             move(r, a, t);
             return Task.CompletedTask;
+        }, null, ct);
+
+    /// <summary>For moves that set or shift a deadline: the estate's schedule comes along.</summary>
+    public Task<Outcome<RequestStatus>> ExecuteAsync(CurrentUser user, int requestId, Guid? expectedStamp, Action<ServiceRequest, Actor, DateTimeOffset, IDeadlineSchedule> move, CancellationToken ct = default) =>
+        ExecuteAsync(user, requestId, expectedStamp, async (db, r, a, t) =>
+        {
+            var schedule = await DeadlineSchedules.ForEstateAsync(db, r.Location.EstateId, ct);
+            move(r, a, t, schedule);
         }, null, ct);
 }

@@ -52,5 +52,5 @@ public sealed class EstateSettings(IDbContextFactory<PortalDbContext> factory)
         return Outcome.Success;
     }
 
-    private static bool MayEdit(CurrentUser user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+    private static bool MayEdit(CurrentUser user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin);
 }

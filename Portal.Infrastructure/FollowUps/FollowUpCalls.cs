@@ -1,6 +1,7 @@
 using Portal.Domain.FollowUps;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Common;
+using Portal.Infrastructure.Deadlines;
 using Portal.Infrastructure.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Identity;
@@ -40,7 +41,10 @@ public sealed class FollowUpCalls(RequestCommands commands)
             request.LogCallAttempt(by, at, call.Result, policy, call.OutOfHours, call.CallBackAt, Clean(call.Note));
             if (call.Result == CallResult.Reached)
             {
-                request.RecordFollowUp(call.Outcome!.Value, by, at, Clean(call.ResidentWords), policy);
+                var schedule = call.Outcome == FollowUpOutcome.NotResolved
+                    ? await DeadlineSchedules.ForEstateAsync(db, request.Location.EstateId, ct)
+                    : null;
+                request.RecordFollowUp(call.Outcome!.Value, by, at, Clean(call.ResidentWords), policy, schedule);
             }
         }, q => q.Include(r => r.WorkOrders).Include(r => r.FollowUpAttempts), ct);
     }

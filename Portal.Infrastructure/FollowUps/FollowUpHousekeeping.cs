@@ -14,7 +14,7 @@ namespace Portal.Infrastructure.FollowUps;
 /// Closes items whose rating window has passed without a rating, so the register does not hold
 /// them open forever; the follow-up outcome stays on the record.
 /// </summary>
-public sealed class FollowUpHousekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FollowUpHousekeeping> logger) : HourlyJob(clock, logger)
+public sealed class FollowUpHousekeeping(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FollowUpHousekeeping> logger) : PeriodicJob(clock, logger)
 {
     public async Task<int> CloseExpiredAsync(CancellationToken ct = default)
     {

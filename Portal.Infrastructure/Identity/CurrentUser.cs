@@ -20,6 +20,7 @@ public sealed record CurrentUser(string UserId, string DisplayName, IReadOnlySet
     {
         ActorRole role =
             IsInRole(Identity.Roles.Admin) ? ActorRole.Admin :
+            IsInRole(Identity.Roles.Manager) ? ActorRole.Manager :
             IsInRole(Identity.Roles.Supervisor) ? ActorRole.Supervisor :
             IsInRole(Identity.Roles.FrontDesk) ? ActorRole.FrontDesk :
             IsInRole(Identity.Roles.Butler) ? ActorRole.Butler :

@@ -11,14 +11,15 @@ public static class Roles
     public const string Technician = nameof(ActorRole.Technician);
     public const string Supervisor = nameof(ActorRole.Supervisor);
     public const string Admin = nameof(ActorRole.Admin);
+    public const string Manager = nameof(ActorRole.Manager);
 
-    public static readonly IReadOnlyList<string> All = [Resident, FrontDesk, Butler, Technician, Supervisor, Admin];
+    public static readonly IReadOnlyList<string> All = [Resident, FrontDesk, Butler, Technician, Supervisor, Manager, Admin];
 
     /// <summary>Roles that work for an estate (and so see its requests).</summary>
-    public const string Staff = FrontDesk + "," + Butler + "," + Technician + "," + Supervisor + "," + Admin;
+    public const string Staff = FrontDesk + "," + Butler + "," + Technician + "," + Supervisor + "," + Manager + "," + Admin;
 
     /// <summary>The desk's work: taking in, dispatching, registering on a resident's behalf, follow-up calls.</summary>
-    public const string Desk = FrontDesk + "," + Butler + "," + Supervisor + "," + Admin;
+    public const string Desk = FrontDesk + "," + Butler + "," + Supervisor + "," + Manager + "," + Admin;
 
     /// <summary>Roles that may issue the invitation codes printed in move-in packs.</summary>
     public const string InvitationIssuers = Desk;

@@ -4,6 +4,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Deadlines;
 using Portal.Infrastructure.Estates;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Live;
@@ -12,15 +13,29 @@ using Portal.Infrastructure.Photos;
 
 namespace Portal.Infrastructure.Requests;
 
-/// <summary>What the resident is told after filing: the number to quote and the desk's promise.</summary>
-public sealed record FiledRequest(int Id, string Number, DateTime AcknowledgeByLocal, string TimeZoneId);
+/// <summary>
+/// What the resident is told after filing: the number to quote and the first promise — the time by
+/// which they will hear back, in estate time, rounded up to five minutes (people keep "by 08:20",
+/// not "by 08:19").
+/// </summary>
+public sealed record FiledRequest(int Id, string Number, DateTime AcknowledgeByLocal, string TimeZoneId)
+{
+    public static FiledRequest Of(ServiceRequest request, string timeZoneId) =>
+        new(request.Id, request.Number, PromiseLocal(request.RespondBy, timeZoneId), timeZoneId);
+
+    public static DateTime PromiseLocal(DateTimeOffset respondBy, string timeZoneId)
+    {
+        var local = TimeZoneInfo.ConvertTime(respondBy, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime;
+        var step = TimeSpan.FromMinutes(5).Ticks;
+        return new DateTime((local.Ticks + step - 1) / step * step, DateTimeKind.Unspecified);
+    }
+}
 
 /// <summary>A resident files a repair for one of their units or a public area of their estate (报修).</summary>
 public sealed class FileRepairRequest(
     IDbContextFactory<PortalDbContext> factory,
     RequestNumbers numbers,
     IOptions<PhotoOptions> photoOptions,
-    IOptions<DeskOptions> deskOptions,
     IRequestFeed feed,
     TimeProvider clock)
 {
@@ -124,6 +139,7 @@ public sealed class FileRepairRequest(
 
         // One SaveChanges below writes the counter, the request and the staged-photo removal in a
         // single transaction; no explicit transaction, so SQL Server's retrying strategy can replay it.
+        var schedule = await DeadlineSchedules.ForEstateAsync(db, home.EstateId, ct);
         var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(nowLocal), ct);
         ServiceRequest request;
         try
@@ -131,7 +147,7 @@ public sealed class FileRepairRequest(
             request = ServiceRequest.FileRepair(
                 number, residentId, draft.Category!.Value, location, draft.Description!.Trim(), window,
                 draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), channel, photos, actor, now,
-                draft.Urgent ? Priority.Urgent : Priority.Normal);
+                draft.Urgent ? Priority.Urgent : Priority.Normal, schedule);
         }
         catch (DomainException rule)
         {
@@ -143,7 +159,6 @@ public sealed class FileRepairRequest(
         await db.SaveChangesAsync(ct);
         await feed.PublishAsync(RequestChanged.From(request), ct);
 
-        var promise = deskOptions.Value.AcknowledgeBy(nowLocal);
-        return (Outcome<FiledRequest>.Ok(new FiledRequest(request.Id, request.Number, promise, home.TimeZoneId)), []);
+        return (Outcome<FiledRequest>.Ok(FiledRequest.Of(request, home.TimeZoneId)), []);
     }
 }

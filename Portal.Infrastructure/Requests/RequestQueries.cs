@@ -12,7 +12,7 @@ public sealed record RequestSummary(
     string EstateName, string? BuildingName, string? UnitNumber, string? Spot, string Description,
     DateTimeOffset SubmittedAt, DateTimeOffset LastChangedAt, string TimeZoneId, Guid? FirstPhotoId, int PhotoCount);
 
-public sealed record TimelineView(DateTimeOffset At, TimelineEvent Event, RequestStatus? From, RequestStatus To, string ActorName, ActorRole ActorRole, string? Note);
+public sealed record TimelineView(DateTimeOffset At, TimelineEvent Event, RequestStatus? From, RequestStatus To, string ActorName, ActorRole ActorRole, string? Note, ClockEffect? Clock = null);
 
 public sealed record PhotoView(Guid Id, PhotoStage Stage, int Width, int Height);
 
@@ -28,7 +28,20 @@ public sealed record RequestDetail(
     string? CancellationReason, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<PhotoView> Photos,
     bool CanCancel, Guid ConcurrencyStamp, QuoteView? Quote, DateTimeOffset DueAt, bool IsOwner,
     FollowUpOutcome? FollowUpOutcome, string? ResidentWords, RatingView? Rating, DateTimeOffset? RatingOpenUntil, bool CanRate, RecoveryView? Recovery,
-    int Followers = 0);
+    int Followers = 0, DeadlineInfo? Deadlines = null, FeedbackInfo? Feedback = null);
+
+/// <summary>The promises on a request: first response, resolution, whether the clock stands, who it went up to.</summary>
+public sealed record DeadlineInfo(
+    DateTimeOffset RespondBy, DateTimeOffset? RespondedAt, DateTimeOffset DueAt, bool Paused,
+    Portal.Domain.Deadlines.EscalationLevel Escalation, DateTimeOffset? EscalatedAt, bool Warned);
+
+/// <summary>A link from one request to another (a complaint and the repairs it concerns or opened).</summary>
+public sealed record LinkedRequest(int Id, string Number, RequestType Type, RequestStatus Status);
+
+/// <summary>What a complaint, suggestion, inquiry or praise carries besides a repair's fields.</summary>
+public sealed record FeedbackInfo(
+    ComplaintKind? Kind, string? Answer, DateTimeOffset? AnsweredAt, bool ClosedOnTheSpot, int EstateId, string? OwnerId,
+    LinkedRequest? About, LinkedRequest? RaisedFrom, IReadOnlyList<LinkedRequest> LinkedRepairs, IReadOnlyList<LinkedRequest> ComplaintsAbout);
 
 /// <summary>
 /// Read side of requests. Every query is scoped to what the caller may see: a resident their
@@ -49,6 +62,26 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
         var estates = await db.StaffEstateIdsAsync(user, ct);
         return await Summaries(db, db.ServiceRequests.Where(r => estates.Contains(r.Location.EstateId)))
             .Take(take)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A resident's requests still open, for the desk (a complaint can be about one of them); only those
+    /// in the caller's estates.
+    /// </summary>
+    public async Task<IReadOnlyList<RequestSummary>> OpenRequestsOfAsync(CurrentUser staff, string residentId, CancellationToken ct = default)
+    {
+        if (!staff.IsStaff)
+        {
+            return [];
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var estates = await db.StaffEstateIdsAsync(staff, ct);
+        return await Summaries(db, db.ServiceRequests.Where(r =>
+                r.ResidentId == residentId && estates.Contains(r.Location.EstateId)
+                && r.Status != RequestStatus.Closed && r.Status != RequestStatus.Cancelled))
+            .Take(20)
             .ToListAsync(ct);
     }
 
@@ -79,6 +112,12 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
         }
 
         var summary = await Summaries(db, db.ServiceRequests.Where(r => r.Id == id)).FirstAsync(ct);
+        // Links are shown only within what the caller may see anyway.
+        var links = await visible
+            .Where(r => r.Id == request.AboutRequestId || r.Id == request.RaisedFromId || r.RaisedFromId == id || r.AboutRequestId == id)
+            .Select(r => new { r.Id, r.Number, r.Type, r.Status, r.RaisedFromId, r.AboutRequestId })
+            .ToListAsync(ct);
+        LinkedRequest? Link(int? linkId) => links.Where(l => l.Id == linkId).Select(l => new LinkedRequest(l.Id, l.Number, l.Type, l.Status)).FirstOrDefault();
         var isOwner = request.BelongsTo(user.UserId);
         // A technician sees a resident's phone only on his own work orders (PIPL).
         var technicianOnly = user.IsInRole(Roles.Technician) && user.Roles.Count == 1 && request.AssigneeId != user.UserId;
@@ -91,7 +130,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
             request.PreferredWindow?.Start, request.PreferredWindow?.End, request.HoldReason, request.AssigneeName,
             request.CancellationReason,
             request.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)
-                .Select(t => new TimelineView(t.At, t.Event, t.From, t.To, t.ActorName, t.ActorRole, t.Note)).ToList(),
+                .Select(t => new TimelineView(t.At, t.Event, t.From, t.To, t.ActorName, t.ActorRole, t.Note, t.Clock)).ToList(),
             request.Photos.Select(p => new PhotoView(p.Id, p.Stage, p.Width, p.Height)).ToList(),
             isOwner && request.CanBeCancelledByResident,
             request.ConcurrencyStamp,
@@ -106,7 +145,14 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
                 && request.FollowUpOutcome is Portal.Domain.Requests.FollowUpOutcome.Resolved or Portal.Domain.Requests.FollowUpOutcome.PartlyResolvedAccepted or Portal.Domain.Requests.FollowUpOutcome.NotReached
                 && request.RatingOpenUntil > clock.GetUtcNow(),
             request.Recovery is { } rc ? new RecoveryView(rc.OpenedAt, rc.DueAt, rc.Status, rc.Resolution, rc.ResolvedByName) : null,
-            followers);
+            followers,
+            new DeadlineInfo(request.RespondBy, request.RespondedAt, request.DueAt, request.IsClockPaused, request.Escalation, request.EscalatedAt, request.WarnedAt is not null),
+            new FeedbackInfo(
+                request.ComplaintKind, request.Answer, request.AnsweredAt, request.ClosedOnTheSpot, request.Location.EstateId,
+                user.IsStaff ? request.AssigneeId : null,
+                Link(request.AboutRequestId), Link(request.RaisedFromId),
+                links.Where(l => l.RaisedFromId == id).Select(l => new LinkedRequest(l.Id, l.Number, l.Type, l.Status)).ToList(),
+                links.Where(l => l.AboutRequestId == id).Select(l => new LinkedRequest(l.Id, l.Number, l.Type, l.Status)).ToList()));
     }
 
     internal static async Task<IQueryable<ServiceRequest>> Visible(PortalDbContext db, CurrentUser user, CancellationToken ct)

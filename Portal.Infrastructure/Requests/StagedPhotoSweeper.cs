@@ -12,7 +12,7 @@ namespace Portal.Infrastructure.Requests;
 /// Removes photos that were picked for a request that was never filed, so abandoned drafts do not
 /// keep residents' pictures (personal information) on disk.
 /// </summary>
-public sealed class StagedPhotoSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StagedPhotoSweeper> logger) : HourlyJob(clock, logger)
+public sealed class StagedPhotoSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<StagedPhotoSweeper> logger) : PeriodicJob(clock, logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
 

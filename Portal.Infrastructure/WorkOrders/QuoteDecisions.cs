@@ -13,12 +13,12 @@ public sealed class QuoteDecisions(RequestCommands commands)
 {
     public Task<Outcome<RequestStatus>> ApproveAsync(CurrentUser user, int requestId, Guid stamp, CancellationToken ct = default) =>
         MayDecide(user)
-            ? commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.ApproveQuote(by, at), ct)
+            ? commands.ExecuteAsync(user, requestId, stamp, (r, by, at, schedule) => r.ApproveQuote(by, at, schedule), ct)
             : Task.FromResult(Outcome<RequestStatus>.NotFound);
 
     public Task<Outcome<RequestStatus>> DeclineAsync(CurrentUser user, int requestId, Guid stamp, string? reason, CancellationToken ct = default) =>
         MayDecide(user)
-            ? commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.DeclineQuote(by, at, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), ct)
+            ? commands.ExecuteAsync(user, requestId, stamp, (r, by, at, schedule) => r.DeclineQuote(by, at, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), schedule), ct)
             : Task.FromResult(Outcome<RequestStatus>.NotFound);
 
     // The technician who quoted must never approve his own price.

@@ -71,7 +71,7 @@ public sealed class TechnicianJobs(IDbContextFactory<PortalDbContext> factory, R
         commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.PutOnHold(reason, by, at, note), ct);
 
     public Task<Outcome<RequestStatus>> ResumeAsync(CurrentUser user, int requestId, Guid stamp, CancellationToken ct = default) =>
-        commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.Resume(by, at), ct);
+        commands.ExecuteAsync(user, requestId, stamp, (r, by, at, schedule) => r.Resume(by, at, schedule), ct);
 
     /// <summary>Paid work: the price goes to the resident, who must approve it before work starts.</summary>
     public Task<Outcome<RequestStatus>> QuoteAsync(CurrentUser user, int requestId, Guid stamp, decimal amount, string description, CancellationToken ct = default) =>
@@ -79,7 +79,7 @@ public sealed class TechnicianJobs(IDbContextFactory<PortalDbContext> factory, R
 
     /// <summary>A job that cannot be finished goes back to the desk with its reason, never silently.</summary>
     public Task<Outcome<RequestStatus>> ReturnAsync(CurrentUser user, int requestId, Guid stamp, string reason, CancellationToken ct = default) =>
-        commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.ReturnToDesk(by, at, reason), ct);
+        commands.ExecuteAsync(user, requestId, stamp, (r, by, at, schedule) => r.ReturnToDesk(by, at, reason, schedule), ct);
 
     public async Task<Outcome<RequestStatus>> CompleteAsync(
         CurrentUser user, int requestId, Guid stamp, string notes, int minutesSpent, IReadOnlyList<MaterialInput> materials, IReadOnlyList<Guid> afterPhotoIds, CancellationToken ct = default)

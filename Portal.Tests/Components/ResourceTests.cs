@@ -67,6 +67,11 @@ public sealed partial class ResourceTests
             ["Quote"] = typeof(Portal.Domain.Requests.QuoteDecision),
             ["Call"] = typeof(Portal.Domain.FollowUps.CallResult),
             ["RatingSource"] = typeof(Portal.Domain.Ratings.RatingSource),
+            ["Type"] = typeof(Portal.Domain.Requests.RequestType),
+            ["ComplaintKind"] = typeof(Portal.Domain.Requests.ComplaintKind),
+            ["Escalation"] = typeof(Portal.Domain.Deadlines.EscalationLevel),
+            ["Counting"] = typeof(Portal.Domain.Deadlines.DeadlineCounting),
+            ["ClockEffect"] = typeof(Portal.Domain.Requests.ClockEffect),
         };
         Assert.Subset(enums.Keys.ToHashSet(), prefixes);
         var missingEnum = enums.SelectMany(e => Enum.GetNames(e.Value).Select(n => $"{e.Key}.{n}")).Where(k => !en.ContainsKey(k)).ToList();
@@ -81,7 +86,7 @@ public sealed partial class ResourceTests
         var codes = new[] { "Portal.Domain", "Portal.Infrastructure" }
             .SelectMany(p => Directory.EnumerateFiles(Path.Combine(root, p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("Migrations", StringComparison.Ordinal))
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), """(?:DomainException|Fail)\("((?:Request|Location|TimeWindow|Invitation|Photo|Quote|WorkOrder|Material|Dispatch|FollowUp|Rating|Recovery|CallingHours)\.[A-Za-z]+)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), """(?:DomainException|Fail)\("((?:Request|Location|TimeWindow|Invitation|Photo|Quote|WorkOrder|Material|Dispatch|FollowUp|Rating|Recovery|CallingHours|Escalation|Deadline)\.[A-Za-z]+)""").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
         Assert.NotEmpty(codes);
         Assert.All(codes, c => Assert.True(en.ContainsKey("Error." + c), $"No message for Error.{c}"));

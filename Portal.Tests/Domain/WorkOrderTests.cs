@@ -877,11 +877,11 @@ public sealed class DeadlineTests
     [Theory]
     [InlineData(Priority.Urgent, 4)]
     [InlineData(Priority.High, 24)]
-    [InlineData(Priority.Normal, 72)]
-    [InlineData(Priority.Low, 168)]
+    [InlineData(Priority.Normal, 36)]
+    [InlineData(Priority.Low, 84)]
     public void Each_priority_has_its_resolution_time(Priority priority, int hours)
     {
-        Assert.Equal(TimeSpan.FromHours(hours), DeadlinePolicy.ResolutionTime(priority));
+        Assert.Equal(TimeSpan.FromHours(hours), Portal.Domain.Deadlines.DeadlineRules.Default(RequestType.Repair, priority).ResolveWithin);
     }
 
     [Fact]
@@ -889,14 +889,15 @@ public sealed class DeadlineTests
     {
         var request = new ServiceRequestBuilder().Build();
 
-        Assert.Equal(request.SubmittedAt.AddHours(72), request.DueAt);
+        // The default schedule without an estate calendar counts the 36 opening hours round the clock.
+        Assert.Equal(request.SubmittedAt.AddHours(36), request.DueAt);
     }
 
     [Theory]
     [InlineData(Priority.Urgent, 4)]
     [InlineData(Priority.High, 24)]
-    [InlineData(Priority.Normal, 72)]
-    [InlineData(Priority.Low, 168)]
+    [InlineData(Priority.Normal, 36)]
+    [InlineData(Priority.Low, 84)]
     public void Accepting_sets_the_deadline_from_filing_at_the_confirmed_priority(Priority priority, int hours)
     {
         var request = new ServiceRequestBuilder().Build();
@@ -964,7 +965,7 @@ public sealed class DeadlineTests
         reopened.Reopen(Actors.Desk, at, "Leaking again");
 
         Assert.Equal(at.AddHours(24), notResolved.DueAt);   // raised to High
-        Assert.Equal(at.AddHours(72), reopened.DueAt);      // stays Normal
+        Assert.Equal(at.AddHours(36), reopened.DueAt);      // stays Normal
         Assert.False(notResolved.IsOverdue(at.AddHours(1)));
     }
 }

@@ -26,11 +26,32 @@ public static partial class TimelineNotes
     [GeneratedRegex(@"^Low rating ★(\d): the supervisor responds within (\d+) hours")]
     private static partial Regex LowRating();
 
+    [GeneratedRegex(@"^(Supervisor|Manager): (Response|Resolution) deadline missed$")]
+    private static partial Regex EscalatedMissed();
+
+    [GeneratedRegex(@"^(Supervisor|Manager)(: |$)")]
+    private static partial Regex EscalatedTo();
+
     public static string? Localize(IStringLocalizer<SharedResource> l, string? note)
     {
         if (string.IsNullOrEmpty(note))
         {
             return note;
+        }
+
+        if (note is "Response" or "Resolution")
+        {
+            return l["Note.Warning", l[$"Deadline.{note}"]];
+        }
+
+        if (EscalatedMissed().Match(note) is { Success: true } missed)
+        {
+            return l["Note.EscalatedMissed", l[$"Escalation.{missed.Groups[1].Value}"], l[$"Deadline.{missed.Groups[2].Value}"]];
+        }
+
+        if (EscalatedTo().Match(note) is { Success: true } escalated)
+        {
+            return l[$"Escalation.{escalated.Groups[1].Value}"] + (escalated.Groups[2].Value.Length > 0 ? "：" + note[escalated.Length..] : "");
         }
 
         var text = note;

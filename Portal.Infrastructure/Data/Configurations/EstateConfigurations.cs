@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Deadlines;
 using Portal.Domain.Estates;
 using Portal.Infrastructure.Identity;
 
@@ -13,6 +14,8 @@ internal sealed class EstateConfiguration : IEntityTypeConfiguration<Estate>
         b.Property(e => e.Code).HasMaxLength(20);
         b.Property(e => e.TimeZoneId).HasMaxLength(64);
         b.HasIndex(e => e.Code).IsUnique();
+        b.Property(e => e.BusinessHoursText).HasMaxLength(200);
+        b.Ignore(e => e.BusinessHours);
     }
 }
 
@@ -68,5 +71,28 @@ internal sealed class BuildingButlerConfiguration : IEntityTypeConfiguration<Bui
         b.Property(x => x.UserId).HasMaxLength(450);
         b.HasOne<Building>().WithMany().HasForeignKey(x => x.BuildingId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EstateHolidayConfiguration : IEntityTypeConfiguration<EstateHoliday>
+{
+    public void Configure(EntityTypeBuilder<EstateHoliday> b)
+    {
+        b.ToTable("EstateHolidays");
+        b.Property(x => x.Name).HasMaxLength(EstateHoliday.MaxNameLength);
+        b.HasOne<Estate>().WithMany().HasForeignKey(x => x.EstateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.EstateId, x.Date }).IsUnique();
+    }
+}
+
+internal sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<DeadlineRule>
+{
+    public void Configure(EntityTypeBuilder<DeadlineRule> b)
+    {
+        b.ToTable("DeadlineRules");
+        b.HasOne<Estate>().WithMany().HasForeignKey(x => x.EstateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.EstateId, x.Type, x.Priority }).IsUnique();
+        b.Ignore(x => x.RespondWithin);
+        b.Ignore(x => x.ResolveWithin);
     }
 }

@@ -87,6 +87,13 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
 
         b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Photos).HasField("_photos").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        b.Property(x => x.Answer).HasMaxLength(ServiceRequest.MaxDescriptionLength);
+        b.HasIndex(x => x.AboutRequestId);
+        b.HasIndex(x => x.RaisedFromId);
+        b.HasIndex(x => new { x.Escalation, x.Status });
+        b.Ignore(x => x.IsClockPaused);
+        b.Ignore(x => x.IsSettled);
     }
 }
 

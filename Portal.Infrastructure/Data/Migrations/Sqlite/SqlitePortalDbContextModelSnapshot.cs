@@ -162,6 +162,44 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Deadlines.DeadlineRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counting")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResolveWithinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RespondWithinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Type", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineRules", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Estates.Building", b =>
                 {
                     b.Property<int>("Id")
@@ -209,6 +247,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BusinessHoursText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<TimeOnly>("CallingFrom")
                         .HasColumnType("TEXT");
 
@@ -245,6 +288,30 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Estates");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Estates.EstateHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("EstateHolidays", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Estates.Residency", b =>
@@ -448,7 +515,17 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AboutRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AssigneeId")
@@ -472,8 +549,21 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClockPausedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClockStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClosedOnTheSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplaintKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
@@ -503,6 +593,14 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Escalation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FollowUpDueAt")
                         .HasColumnType("INTEGER");
 
@@ -530,6 +628,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RaisedFromId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RatingOpenUntil")
                         .HasColumnType("INTEGER");
 
@@ -541,6 +642,12 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("ResidentWords")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RespondBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
@@ -562,7 +669,12 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WarnedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AboutRequestId");
 
                     b.HasIndex("AssigneeId");
 
@@ -570,6 +682,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RaisedFromId");
+
+                    b.HasIndex("Escalation", "Status");
 
                     b.HasIndex("ResidentId", "SubmittedAt");
 
@@ -601,6 +717,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clock")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Event")
                         .IsRequired()
@@ -891,6 +1011,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Deadlines.DeadlineRule", b =>
+                {
+                    b.HasOne("Portal.Domain.Estates.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Estates.Building", b =>
                 {
                     b.HasOne("Portal.Domain.Estates.Estate", null)
@@ -911,6 +1040,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Estates.EstateHoliday", b =>
+                {
+                    b.HasOne("Portal.Domain.Estates.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace Portal.Infrastructure.Common;
 
 /// <summary>
-/// A housekeeping job that runs at start-up and then every hour; a failed run is logged and the
-/// next one tries again, so one bad hour never stops the job.
+/// A background job that runs at start-up and then every <see cref="Period"/> (an hour unless the job
+/// says otherwise); a failed run is logged and the next one tries again, so one bad run never stops it.
 /// </summary>
-public abstract class HourlyJob(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class PeriodicJob(TimeProvider clock, ILogger logger) : BackgroundService
 {
     protected TimeProvider Clock { get; } = clock;
+
+    protected virtual TimeSpan Period => TimeSpan.FromHours(1);
 
     /// <summary>Does one run and says how many records it handled.</summary>
     protected abstract Task<int> RunOnceAsync(CancellationToken ct);
@@ -19,7 +21,7 @@ public abstract class HourlyJob(TimeProvider clock, ILogger logger) : Background
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), Clock);
+        using var timer = new PeriodicTimer(Period, Clock);
         do
         {
             try
@@ -32,7 +34,7 @@ public abstract class HourlyJob(TimeProvider clock, ILogger logger) : Background
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "{Job} failed; it runs again in an hour.", GetType().Name);
+                logger.LogWarning(ex, "{Job} failed; it runs again in {Period}.", GetType().Name, Period);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,0 +1,273 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ComplaintsAndDeadlines : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Clock",
+                table: "TimelineEntries",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AboutRequestId",
+                table: "ServiceRequests",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Answer",
+                table: "ServiceRequests",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AnsweredAt",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ClockPausedSince",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ClockStartedAt",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ClosedOnTheSpot",
+                table: "ServiceRequests",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ComplaintKind",
+                table: "ServiceRequests",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EscalatedAt",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Escalation",
+                table: "ServiceRequests",
+                type: "nvarchar(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "None");
+
+            migrationBuilder.AddColumn<int>(
+                name: "RaisedFromId",
+                table: "ServiceRequests",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RespondBy",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RespondedAt",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "WarnedAt",
+                table: "ServiceRequests",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BusinessHoursText",
+                table: "Estates",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "Mon-Sun 08:00-20:00");
+
+            migrationBuilder.CreateTable(
+                name: "DeadlineRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EstateId = table.Column<int>(type: "int", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Priority = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RespondWithinMinutes = table.Column<int>(type: "int", nullable: false),
+                    ResolveWithinMinutes = table.Column<int>(type: "int", nullable: false),
+                    Counting = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlineRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeadlineRules_Estates_EstateId",
+                        column: x => x.EstateId,
+                        principalTable: "Estates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EstateHolidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EstateId = table.Column<int>(type: "int", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EstateHolidays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EstateHolidays_Estates_EstateId",
+                        column: x => x.EstateId,
+                        principalTable: "Estates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_AboutRequestId",
+                table: "ServiceRequests",
+                column: "AboutRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Escalation_Status",
+                table: "ServiceRequests",
+                columns: new[] { "Escalation", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_RaisedFromId",
+                table: "ServiceRequests",
+                column: "RaisedFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadlineRules_EstateId_Type_Priority",
+                table: "DeadlineRules",
+                columns: new[] { "EstateId", "Type", "Priority" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EstateHolidays_EstateId_Date",
+                table: "EstateHolidays",
+                columns: new[] { "EstateId", "Date" },
+                unique: true);
+
+            // Requests filed before deadlines existed: their window starts at filing, and the desk's
+            // acceptance (if any) was their first response.
+            migrationBuilder.Sql("UPDATE ServiceRequests SET ClockStartedAt = SubmittedAt, RespondBy = COALESCE(AcceptedAt, SubmittedAt), RespondedAt = AcceptedAt;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DeadlineRules");
+
+            migrationBuilder.DropTable(
+                name: "EstateHolidays");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceRequests_AboutRequestId",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceRequests_Escalation_Status",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceRequests_RaisedFromId",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Clock",
+                table: "TimelineEntries");
+
+            migrationBuilder.DropColumn(
+                name: "AboutRequestId",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Answer",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "ClockPausedSince",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "ClockStartedAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedOnTheSpot",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "ComplaintKind",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Escalation",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RaisedFromId",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RespondBy",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RespondedAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "WarnedAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "BusinessHoursText",
+                table: "Estates");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Deadlines;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Common;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Live;
+
+namespace Portal.Infrastructure.Deadlines;
+
+/// <summary>
+/// Keeps the promises (投诉预警 and 升级): every minute, looks at every open request whose clock runs,
+/// warns before a deadline is missed (at 75 % of the time) and escalates when it is — first to the
+/// supervisor, then, half the time again later, to the manager. Each step is one timeline entry and
+/// reaches the board and the escalation lists live. Several nodes may run it at once: the request's
+/// concurrency stamp lets only one of them record a step.
+/// </summary>
+public sealed class DeadlineWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineWatch> logger) : PeriodicJob(clock, logger)
+{
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override string DoneMessage => "Recorded {Count} deadline warning(s) or escalation(s).";
+
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => CheckAsync(ct);
+
+    public async Task<int> CheckAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var feed = scope.ServiceProvider.GetRequiredService<IRequestFeed>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = Clock.GetUtcNow();
+
+        // A narrow projection first: only the few that need a step are loaded whole.
+        var open = await db.ServiceRequests.AsNoTracking()
+            .Where(r => r.ClockPausedSince == null
+                && r.Escalation != EscalationLevel.Manager
+                && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Accepted || r.Status == RequestStatus.Reopened
+                    || r.Status == RequestStatus.Dispatched || r.Status == RequestStatus.InProgress || r.Status == RequestStatus.OnHold))
+            .Select(r => new { r.Id, r.Location.EstateId, r.Type, r.Priority, r.SubmittedAt, r.RespondBy, r.RespondedAt, r.ClockStartedAt, r.DueAt, r.WarnedAt, r.Escalation })
+            .ToListAsync(ct);
+
+        var schedules = new Dictionary<int, IDeadlineSchedule>();
+        var due = new List<(int Id, DeadlineStep Step, DeadlineKind Kind)>();
+        foreach (var r in open)
+        {
+            if (!schedules.TryGetValue(r.EstateId, out var schedule))
+            {
+                schedule = schedules[r.EstateId] = await DeadlineSchedules.ForEstateAsync(db, r.EstateId, ct);
+            }
+
+            var terms = schedule.For(r.Type, r.Priority);
+            var resolution = terms.Used(r.ClockStartedAt, r.DueAt, now);
+            var response = r.RespondedAt is null ? terms.Used(r.SubmittedAt, r.RespondBy, now) : 0;
+            var (used, kind) = response > resolution ? (response, DeadlineKind.Response) : (resolution, DeadlineKind.Resolution);
+            var step = EscalationPolicy.Next(used, r.WarnedAt is not null, r.Escalation);
+            if (step != DeadlineStep.None)
+            {
+                due.Add((r.Id, step, kind));
+            }
+        }
+
+        var done = 0;
+        foreach (var (id, step, kind) in due)
+        {
+            var request = await db.ServiceRequests.Include(r => r.WorkOrders).FirstAsync(r => r.Id == id, ct);
+            if (step == DeadlineStep.Warn)
+            {
+                request.WarnOfDeadline(now, kind);
+            }
+            else
+            {
+                request.Escalate(Portal.Domain.Common.Actor.System, now, $"{kind} deadline missed");
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone moved it meanwhile (another node, or a clerk); the next minute looks again.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            done++;
+            await feed.PublishAsync(RequestChanged.From(request), ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return done;
+    }
+}
