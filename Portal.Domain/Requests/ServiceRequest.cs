@@ -253,9 +253,12 @@ public sealed class ServiceRequest
 
     public bool BelongsTo(string userId) => string.Equals(ResidentId, userId, StringComparison.Ordinal);
 
-    /// <summary>Past its deadline with the work not done (completed, followed-up, rated, closed and cancelled requests never are).</summary>
+    /// <summary>
+    /// Past its deadline with the work not done (completed, followed-up, rated, closed and cancelled
+    /// requests never are). While the clock is paused, time stands at the moment it stopped.
+    /// </summary>
     public bool IsOverdue(DateTimeOffset now) =>
-        now > DueAt
+        (ClockPausedSince ?? now) > DueAt
         && Status is not (RequestStatus.Completed
             or RequestStatus.FollowedUp
             or RequestStatus.Rated

@@ -708,3 +708,17 @@ public sealed class DeadlineClockTests
         Assert.False(complaint.IsResponseOverdue(complaint.RespondBy.AddDays(1)));
     }
 }
+
+public sealed class PausedOverdueTests
+{
+    [Fact]
+    public void A_request_waiting_for_the_resident_does_not_become_overdue_while_its_clock_stands()
+    {
+        var request = new ServiceRequestBuilder().WithPriority(Priority.Urgent).InStatus(RequestStatus.InProgress).Build();
+        var pausedAt = request.LastChangedAt.AddMinutes(5);
+        request.PutOnHold(HoldReason.NoAccess, Actors.Desk, pausedAt, "Nobody home");
+
+        Assert.False(request.IsOverdue(request.DueAt.AddHours(10)));
+        Assert.Equal(request.DueAt - pausedAt, request.TimeLeft(request.DueAt.AddHours(10)));
+    }
+}
