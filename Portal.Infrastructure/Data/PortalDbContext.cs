@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Estates;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Integrations;
 using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Data;
@@ -25,6 +26,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<StagedPhoto> StagedPhotos => Set<StagedPhoto>();
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
