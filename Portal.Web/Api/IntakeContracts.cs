@@ -171,7 +171,8 @@ public sealed record RequestState(
     public static RequestState From(IntakeStatus s)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId);
-        DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone);
+        // Whole seconds in the estate's offset: "2026-11-23T14:05:09+08:00" reads and parses everywhere.
+        DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond)), zone);
         DateTimeOffset? Maybe(DateTimeOffset? t) => t is { } v ? Local(v) : null;
         return new RequestState(
             s.Number, s.Type, s.Status, Local(s.SubmittedAt), Maybe(s.RespondBy), Local(s.ResolveBy),
