@@ -77,10 +77,13 @@ public sealed class IntakeQueries(IDbContextFactory<PortalDbContext> factory)
             }
         }
 
-        var normalized = PhoneNumber.Normalize(residentPhone);
-        var compact = normalized.Replace("-", "", StringComparison.Ordinal);
+        // Stored numbers keep whatever dashes the person typed; callers may add the country code.
+        var compact = PhoneNumber.Normalize(residentPhone).Replace("-", "", StringComparison.Ordinal);
+        var national = compact.StartsWith("+86", StringComparison.Ordinal) ? compact[3..] : compact;
+        var international = "+86" + national;
         var people = await db.Users
-            .Where(u => u.PhoneNumber == normalized || u.PhoneNumber == compact)
+            .Where(u => u.PhoneNumber != null)
+            .Where(u => u.PhoneNumber!.Replace(" ", "").Replace("-", "") == national || u.PhoneNumber!.Replace(" ", "").Replace("-", "") == international)
             .Select(u => new { u.Id, u.DisplayName, u.PhoneNumber })
             .ToListAsync(ct);
         var residents = new List<(string Id, string Name, string? Phone, List<HomeView> Homes)>();

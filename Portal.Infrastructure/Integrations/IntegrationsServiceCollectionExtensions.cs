@@ -8,7 +8,6 @@ public static class IntegrationsServiceCollectionExtensions
     /// <summary>API keys, their verification, idempotency and the intake API's queries.</summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddSingleton<ApiKeyVerifier>();
         services.AddScoped<ApiKeys>();
         services.AddSingleton<IdempotencyStore>();

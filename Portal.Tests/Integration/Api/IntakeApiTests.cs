@@ -100,6 +100,20 @@ public sealed partial class IntakeApiTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_resident_is_found_whether_the_phone_has_spaces_dashes_or_the_country_code()
+    {
+        var key = await factory.IssueKeyAsync();
+        using var client = factory.ApiClient(key.Key);
+
+        foreach (var phone in new[] { "138 0013 8000", "138-0013-8000", "+86 138 0013 8000" })
+        {
+            var body = ApiTestSupport.Repair($"Found by {phone}");
+            body["residentPhone"] = phone;
+            Assert.Equal(HttpStatusCode.Created, (await client.PostRequestAsync(body)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_complaint_needs_its_kind_and_takes_no_category()
     {
         var key = await factory.IssueKeyAsync();
