@@ -13,6 +13,7 @@ public static class IntegrationsServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddHostedService<IdempotencySweeper>();
         services.AddScoped<IntakeQueries>();
+        // MERGE: registered here only for the stand-in; keep one registration of main's use case.
         services.AddScoped<RegisterRequest>();
         return services;
     }

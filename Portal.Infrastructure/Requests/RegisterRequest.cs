@@ -2,6 +2,9 @@
 // and replace this whole file on merge; the public surface below is exactly theirs. This one only
 // files what the intake API needs for its tests: every type becomes a repair through
 // ServiceRequest.FileRepair (category Other when none), with the draft's channel.
+// MERGE: take main's RegisterRequest.cs as it is and drop this one (and its AddScoped<RegisterRequest>
+// in IntegrationsServiceCollectionExtensions if main registers it elsewhere). The intake endpoint
+// calls only RegisterForIntegrationAsync and reads field errors by RegisterDraft property names.
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
