@@ -66,7 +66,7 @@ public static class ApiTestSupport
         ["building"] = "3",
         ["unit"] = "1304",
         ["residentPhone"] = "13800138000",
-        ["contactName"] = "Wang Li",
+        ["contactName"] = "Contact at 3-1304",
         ["contactPhone"] = "138 0013 8000",
         ["description"] = description,
         ["urgent"] = false,
@@ -107,7 +107,7 @@ public static class ApiTestSupport
         await db.SaveChangesAsync();
         var unit = new Unit(building.Id, "101", 1, InvitationCode.Generate(), DateTimeOffset.UtcNow);
         db.Units.Add(unit);
-        var resident = new PortalUser { UserName = $"{code}@example.com", Email = $"{code}@example.com", DisplayName = "Zhou Jie", PhoneNumber = residentPhone };
+        var resident = new PortalUser { UserName = $"{code}@example.com", Email = $"{code}@example.com", DisplayName = "Garden Court resident", PhoneNumber = residentPhone };
         Assert.True((await users.CreateAsync(resident, DemoData.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(resident, Roles.Resident)).Succeeded);
         await db.SaveChangesAsync();
