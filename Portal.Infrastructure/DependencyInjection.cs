@@ -16,6 +16,7 @@ using Portal.Infrastructure.Dispatch;
 using Portal.Infrastructure.Live;
 using Portal.Infrastructure.WorkOrders;
 using Portal.Infrastructure.FollowUps;
+using Portal.Infrastructure.Integrations;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Portal.Infrastructure;
@@ -103,6 +104,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWatch>());
         services.AddScoped<RequestQueries>();
         services.AddScoped<CancelRequest>();
+        services.AddScoped<PublicAreaIssues>();
+        services.AddScoped<FollowRequest>();
         services.AddScoped<RequestCommands>();
         services.AddScoped<DispatchDesk>();
         services.AddScoped<BoardQueries>();
@@ -114,6 +117,7 @@ public static class DependencyInjection
         services.AddSingleton<FollowUpHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowUpHousekeeping>());
         services.AddLiveFeed(configuration);
+        services.AddIntegrations();
 
         // One key ring for every node, kept in the shared database: a cookie issued by one node
         // is read by the next, and restarts do not sign everybody out.

@@ -92,6 +92,7 @@ public static class WebComposition
                     zh ? "尝试次数过多，请一分钟后再试。" : "Too many attempts. Please try again in a minute.", ct);
             };
         });
+        services.AddIntakeApi(configuration);
         return services;
     }
 
@@ -113,7 +114,12 @@ public static class WebComposition
             // Cookie (the switcher) first, then the browser's Accept-Language.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new BrowserLanguageCultureProvider()];
         });
+        // Explicitly here, after the culture is known, so a refused API key is answered in the caller's
+        // language; still before the status-code pages, so a 401 or 403 is never re-executed as a page.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseIntakeApiStatusProblems();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -121,6 +127,8 @@ public static class WebComposition
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapPhotoEndpoints();
+        app.MapIntakeApi();
+        app.MapOpenApi();
         app.MapHub<DispatchHub>(DispatchHub.Path);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         return app;

@@ -6,6 +6,7 @@ using Portal.Domain.Deadlines;
 using Portal.Domain.Estates;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Integrations;
 using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Data;
@@ -28,6 +29,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<StagedPhoto> StagedPhotos => Set<StagedPhoto>();
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
+    public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ public sealed record BoardCard(
     int Id, string Number, RequestStatus Status, Priority Priority, RepairCategory? Category, Channel Channel,
     DateTimeOffset SubmittedAt, DateTimeOffset DueAt, int EstateId, int? BuildingId, string? BuildingName, string? UnitNumber, string? Spot,
     string? AssigneeId, string? AssigneeName, HoldReason? HoldReason, string Description, string TimeZoneId, Guid Stamp,
+    int Followers = 0,
     RequestType Type = RequestType.Repair, ComplaintKind? ComplaintKind = null,
     DateTimeOffset? RespondBy = null, bool Paused = false,
     Portal.Domain.Deadlines.EscalationLevel Escalation = Portal.Domain.Deadlines.EscalationLevel.None, bool Warned = false)
@@ -105,6 +106,7 @@ public sealed class BoardQueries(IDbContextFactory<PortalDbContext> factory)
                 x.r.Id, x.r.Number, x.r.Status, x.r.Priority, x.r.Category, x.r.Channel, x.r.SubmittedAt, x.r.DueAt,
                 x.r.Location.EstateId, x.r.Location.BuildingId, x.BuildingName, x.UnitNumber, x.r.Location.Spot,
                 x.r.AssigneeId, x.r.AssigneeName, x.r.HoldReason, x.r.Description, x.TimeZoneId, x.r.ConcurrencyStamp,
+                db.RequestFollowers.Count(f => f.ServiceRequestId == x.r.Id),
                 x.r.Type, x.r.ComplaintKind, x.r.RespondedAt == null ? x.r.RespondBy : null, x.r.ClockPausedSince != null,
                 x.r.Escalation, x.r.WarnedAt != null))
             .ToListAsync(ct);

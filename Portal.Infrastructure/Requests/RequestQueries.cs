@@ -28,7 +28,7 @@ public sealed record RequestDetail(
     string? CancellationReason, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<PhotoView> Photos,
     bool CanCancel, Guid ConcurrencyStamp, QuoteView? Quote, DateTimeOffset DueAt, bool IsOwner,
     FollowUpOutcome? FollowUpOutcome, string? ResidentWords, RatingView? Rating, DateTimeOffset? RatingOpenUntil, bool CanRate, RecoveryView? Recovery,
-    DeadlineInfo? Deadlines = null, FeedbackInfo? Feedback = null);
+    int Followers = 0, DeadlineInfo? Deadlines = null, FeedbackInfo? Feedback = null);
 
 /// <summary>The promises on a request: first response, resolution, whether the clock stands, who it went up to.</summary>
 public sealed record DeadlineInfo(
@@ -122,6 +122,8 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
         // A technician sees a resident's phone only on his own work orders (PIPL).
         var technicianOnly = user.IsInRole(Roles.Technician) && user.Roles.Count == 1 && request.AssigneeId != user.UserId;
         var quote = request.WorkOrders.OrderByDescending(w => w.Sequence).Select(w => w.Quote).FirstOrDefault(q => q is not null);
+        // Neighbours who said "me too": a count only, never who they are.
+        var followers = await db.RequestFollowers.CountAsync(f => f.ServiceRequestId == id, ct);
         return new RequestDetail(
             summary, request.Priority, request.Channel, request.ContactName,
             technicianOnly ? null : request.ContactPhone,
@@ -143,6 +145,7 @@ public sealed class RequestQueries(IDbContextFactory<PortalDbContext> factory, T
                 && request.FollowUpOutcome is Portal.Domain.Requests.FollowUpOutcome.Resolved or Portal.Domain.Requests.FollowUpOutcome.PartlyResolvedAccepted or Portal.Domain.Requests.FollowUpOutcome.NotReached
                 && request.RatingOpenUntil > clock.GetUtcNow(),
             request.Recovery is { } rc ? new RecoveryView(rc.OpenedAt, rc.DueAt, rc.Status, rc.Resolution, rc.ResolvedByName) : null,
+            followers,
             new DeadlineInfo(request.RespondBy, request.RespondedAt, request.DueAt, request.IsClockPaused, request.Escalation, request.EscalatedAt, request.WarnedAt is not null),
             new FeedbackInfo(
                 request.ComplaintKind, request.Answer, request.AnsweredAt, request.ClosedOnTheSpot, request.Location.EstateId,
