@@ -13,8 +13,9 @@ namespace Portal.Infrastructure.Deadlines;
 /// Keeps the promises (投诉预警 and 升级): every minute, looks at every open request whose clock runs,
 /// warns before a deadline is missed (at 75 % of the time) and escalates when it is — first to the
 /// supervisor, then, half the time again later, to the manager. Each step is one timeline entry and
-/// reaches the board and the escalation lists live. Several nodes may run it at once: the request's
-/// concurrency stamp lets only one of them record a step.
+/// reaches the board and the escalation lists live. Several nodes may run it at once: each decides
+/// the step again on the request it loaded, and the request's concurrency stamp lets only one of
+/// them record it.
 /// </summary>
 public sealed class DeadlineWatch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineWatch> logger) : PeriodicJob(clock, logger)
 {
@@ -62,25 +63,38 @@ public sealed class DeadlineWatch(IServiceScopeFactory scopes, TimeProvider cloc
         }
 
         var done = 0;
-        foreach (var (id, step, kind) in due)
+        foreach (var (id, _, _) in due)
         {
+            // Decide again on the loaded request: another node or a clerk may have moved it since the
+            // projection was read, and a step must never be recorded twice or skipped past.
             var request = await db.ServiceRequests.Include(r => r.WorkOrders).FirstAsync(r => r.Id == id, ct);
-            if (step == DeadlineStep.Warn)
-            {
-                request.WarnOfDeadline(now, kind);
-            }
-            else
-            {
-                request.Escalate(Portal.Domain.Common.Actor.System, now, $"{kind} deadline missed");
-            }
-
+            var terms = schedules[request.Location.EstateId].For(request.Type, request.Priority);
+            var resolution = request.IsSettled || request.IsClockPaused ? 0 : terms.Used(request.ClockStartedAt, request.DueAt, now);
+            var response = request.RespondedAt is null && !request.IsSettled && !request.IsClockPaused
+                ? terms.Used(request.SubmittedAt, request.RespondBy, now)
+                : 0;
+            var (used, kind) = response > resolution ? (response, DeadlineKind.Response) : (resolution, DeadlineKind.Resolution);
+            var step = EscalationPolicy.Next(used, request.WarnedAt is not null, request.Escalation);
             try
             {
+                switch (step)
+                {
+                    case DeadlineStep.Warn:
+                        request.WarnOfDeadline(now, kind);
+                        break;
+                    case DeadlineStep.EscalateToSupervisor or DeadlineStep.EscalateToManager:
+                        request.Escalate(Portal.Domain.Common.Actor.System, now, $"{kind} deadline missed");
+                        break;
+                    default:
+                        db.ChangeTracker.Clear();
+                        continue;
+                }
+
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception ex) when (ex is DbUpdateConcurrencyException or Portal.Domain.Common.DomainException)
             {
-                // Someone moved it meanwhile (another node, or a clerk); the next minute looks again.
+                // Moved meanwhile, or no longer due for this step: the next minute looks again.
                 db.ChangeTracker.Clear();
                 continue;
             }

@@ -17,7 +17,7 @@ public sealed class RatingService(RequestCommands commands)
         commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.Rate(by, at, scores), ct);
 
     public Task<Outcome<RequestStatus>> ResolveRecoveryAsync(CurrentUser user, int requestId, Guid stamp, string resolution, CancellationToken ct = default) =>
-        user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin)
+        user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin)
             ? commands.ExecuteAsync(user, requestId, stamp, (r, by, at) => r.ResolveRecovery(by, at, resolution), ct)
             : Task.FromResult(Outcome<RequestStatus>.NotFound);
 }

@@ -51,7 +51,7 @@ public static partial class TimelineNotes
 
         if (EscalatedTo().Match(note) is { Success: true } escalated)
         {
-            return l[$"Escalation.{escalated.Groups[1].Value}"] + (escalated.Groups[2].Value.Length > 0 ? "：" + note[escalated.Length..] : "");
+            return l[$"Escalation.{escalated.Groups[1].Value}"] + (escalated.Groups[2].Value.Length > 0 ? (EstateTime.IsChinese ? "：" : ": ") + note[escalated.Length..] : "");
         }
 
         var text = note;

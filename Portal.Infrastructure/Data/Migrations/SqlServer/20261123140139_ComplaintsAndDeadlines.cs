@@ -184,8 +184,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 unique: true);
 
             // Requests filed before deadlines existed: their window starts at filing, and the desk's
-            // acceptance (if any) was their first response.
-            migrationBuilder.Sql("UPDATE ServiceRequests SET ClockStartedAt = SubmittedAt, RespondBy = COALESCE(AcceptedAt, SubmittedAt), RespondedAt = AcceptedAt;");
+            // acceptance (if any) was their first response. One still waiting for the desk is given its
+            // resolution deadline to respond by: it was never promised anything sooner, and an upgrade
+            // must not escalate every old request at the watch's first run.
+            migrationBuilder.Sql("UPDATE ServiceRequests SET ClockStartedAt = SubmittedAt, RespondBy = COALESCE(AcceptedAt, DueAt), RespondedAt = AcceptedAt;");
         }
 
         /// <inheritdoc />
