@@ -115,7 +115,7 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
             var schedule = await DeadlineSchedules.ForEstateAsync(db, complaint.Location.EstateId, ct);
             var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(local.DateTime), ct);
             repair = ServiceRequest.FileRepair(
-                number, complaint.ResidentId, category, complaint.Location, text, preferredWindow: null,
+                number, complaint.ResidentId, category, SamePlace(complaint.Location), text, preferredWindow: null,
                 complaint.ContactName, complaint.ContactPhone, complaint.Channel, [], by, at,
                 complaint.Priority, schedule, raisedFromId: complaint.Id);
             repair.Accept(by, at, complaint.Priority, note: null, category, schedule);
@@ -160,6 +160,14 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
         where role.Name == Roles.Butler
         orderby u.DisplayName
         select new ButlerOption(u.Id, u.DisplayName);
+
+    /// <summary>
+    /// A new <see cref="Location"/> with the same place: EF Core stores it as an owned entity keyed by its
+    /// request, so one instance cannot belong to two requests.
+    /// </summary>
+    private static Location SamePlace(Location place) => place.IsPublicArea
+        ? Location.PublicArea(place.EstateId, place.BuildingId, place.Spot!)
+        : Location.InUnit(place.EstateId, place.BuildingId!.Value, place.UnitId!.Value);
 
     private static bool IsOnlyTechnician(CurrentUser user) => user.IsInRole(Roles.Technician) && user.Roles.Count == 1;
 }
