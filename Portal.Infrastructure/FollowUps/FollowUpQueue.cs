@@ -14,11 +14,12 @@ public sealed record FollowUpItem(
     int RequestId, string Number, RepairCategory? Category, string Description, string? BuildingName, string? UnitNumber, string? Spot,
     string ContactName, string ContactPhone, string? TechnicianName, string? WorkDone, DateTimeOffset CompletedAt, DateTimeOffset DueAt,
     bool Overdue, bool CallableNow, DateTimeOffset NextAllowedAt, DateTimeOffset? CallBackAt, int FailedAttempts, int MaxFailedAttempts,
-    IReadOnlyList<AttemptView> Attempts, string TimeZoneId, Guid Stamp);
+    IReadOnlyList<AttemptView> Attempts, string TimeZoneId, Guid Stamp, RequestType Type = RequestType.Repair);
 
 /// <summary>
 /// The desk's follow-up queue (回访): every completed item of the clerk's estates, due first,
-/// with what is needed for the call on one screen, and whether calling now is allowed.
+/// with what is needed for the call on one screen, and whether calling now is allowed. For a
+/// complaint, suggestion or inquiry what was done is the answer given, and who did it is its owner.
 /// </summary>
 public sealed class FollowUpQueue(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
@@ -52,11 +53,11 @@ public sealed class FollowUpQueue(IDbContextFactory<PortalDbContext> factory, Ti
             var due = r.FollowUpDueAt ?? r.CompletedAt ?? now;
             return new FollowUpItem(
                 r.Id, r.Number, r.Category, r.Description, x.BuildingName, x.UnitNumber, r.Location.Spot, r.ContactName, r.ContactPhone,
-                order?.AssigneeName, order?.CompletionNotes, r.CompletedAt ?? now, due, now > due,
+                order?.AssigneeName ?? r.AssigneeName, order?.CompletionNotes ?? r.Answer, r.CompletedAt ?? now, due, now > due,
                 policy.CallingHours.Allows(now, policy.Zone), policy.CallingHours.NextAllowed(now, policy.Zone), r.NextCallAt,
                 r.FailedAttempts, policy.MaxFailedAttempts,
                 r.FollowUpAttempts.OrderBy(a => a.At).Select(a => new AttemptView(a.At, a.Result, a.ByName, a.OutOfHoursReason, a.CallBackAt, a.Note)).ToList(),
-                estates[r.Location.EstateId].TimeZoneId, r.ConcurrencyStamp);
+                estates[r.Location.EstateId].TimeZoneId, r.ConcurrencyStamp, r.Type);
         }).ToList();
     }
 }
