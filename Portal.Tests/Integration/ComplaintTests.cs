@@ -306,6 +306,7 @@ public sealed partial class ComplaintTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(TimeSpan.FromHours(48), item.DueAt - detail.Feedback.AnsweredAt!.Value);
         Assert.Equal("13800138000", item.ContactPhone);
         Assert.True(item.CallableNow);
+        Assert.Equal((RequestType.Complaint, Answer, butler.DisplayName), (item.Type, item.WorkDone, item.TechnicianName)); // what the clerk reads out
         var card = Assert.Single(await factory.Get<BoardQueries>().CardsAsync(desk, new BoardFilter(Search: filed.Number)));
         Assert.Equal(BoardLane.AwaitingFollowUp, BoardLanes.LaneOf(card.Status));
 
