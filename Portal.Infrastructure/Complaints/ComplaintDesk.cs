@@ -66,7 +66,9 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
         user.MayDispatch()
             ? commands.ExecuteAsync(user, requestId, stamp, async (db, request, by, at) =>
             {
-                var butler = await ButlersOf(db, request.Location.EstateId).FirstOrDefaultAsync(b => b.UserId == butlerId, ct)
+                // A handful per estate; filtered here because SQL cannot filter on the projected record.
+                var butlers = await ButlersOf(db, request.Location.EstateId).ToListAsync(ct);
+                var butler = butlers.FirstOrDefault(b => b.UserId == butlerId)
                     ?? throw new DomainException("Dispatch.UnknownButler");
                 request.RouteTo(by, at, butler.UserId, butler.Name);
             }, null, ct)
