@@ -405,6 +405,41 @@ public sealed partial class ComplaintTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_complaint_about_a_public_spot_with_no_building_is_handed_to_a_butler_of_the_estate_by_the_desk()
+    {
+        var resident = await Resident;
+        var draft = await factory.FeedbackDraftAsync(resident);
+        draft.InPublicArea = true;
+        draft.Spot = "Main gate car barrier";
+        var filed = await factory.RegisterForAsync(DemoData.ResidentEmail, draft);
+        var desk = await Desk;
+        var butler = await Butler;
+
+        var waiting = await DetailAsync(filed.Id);
+        Assert.Equal((RequestStatus.Accepted, (string?)null), (waiting.Summary.Status, waiting.Feedback!.OwnerId));
+        Assert.Equal("Main gate car barrier", waiting.Summary.Spot);
+        Assert.DoesNotContain(await factory.Get<ComplaintDesk>().MineAsync(butler), r => r.Id == filed.Id);
+
+        var other = await factory.OtherEstateAsync();
+        var choices = await factory.Get<ComplaintDesk>().ButlersAsync(desk, waiting.Feedback.EstateId);
+        Assert.Contains(choices, b => b.UserId == butler.UserId);
+        Assert.DoesNotContain(choices, b => b.Name.Contains("Wu Lei", StringComparison.Ordinal));
+        Assert.Empty(await factory.Get<ComplaintDesk>().ButlersAsync(desk, other.EstateId));
+        var outsider = (await factory.UserAsync(other.ButlerEmail)).UserId;
+        Assert.Equal("Dispatch.UnknownButler", (await factory.Get<ComplaintDesk>().RouteAsync(desk, filed.Id, waiting.ConcurrencyStamp, outsider)).ErrorCode);
+        Assert.Equal("NotFound", (await factory.Get<ComplaintDesk>().RouteAsync(await factory.UserAsync(DemoData.TechnicianEmail), filed.Id, waiting.ConcurrencyStamp, butler.UserId)).ErrorCode);
+
+        var routed = await factory.Get<ComplaintDesk>().RouteAsync(desk, filed.Id, waiting.ConcurrencyStamp, butler.UserId);
+
+        Assert.True(routed.Succeeded, routed.ErrorCode);
+        var owned = await DetailAsync(filed.Id);
+        Assert.Equal(butler.UserId, owned.Feedback!.OwnerId);
+        Assert.Equal((TimelineEvent.Routed, butler.DisplayName), (owned.Timeline[^1].Event, owned.Timeline[^1].Note));
+        Assert.Equal(waiting.Deadlines!.RespondBy, owned.Deadlines!.RespondBy); // handing over does not restart the clock
+        Assert.Contains(await factory.Get<ComplaintDesk>().MineAsync(butler), r => r.Id == filed.Id);
+    }
+
+    [Fact]
     public async Task A_complaint_about_a_late_repair_raises_that_repairs_priority()
     {
         var resident = await Resident;
