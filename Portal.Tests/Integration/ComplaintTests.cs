@@ -331,6 +331,50 @@ public sealed partial class ComplaintTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_question_from_the_portal_is_accepted_and_answered_by_the_desk_then_called_back()
+    {
+        var resident = await Resident;
+        var draft = await factory.FeedbackDraftAsync(resident, RequestType.Inquiry, Channel.Portal);
+        draft.Description = "Is the water off on Thursday for the tank cleaning?";
+        var (outcome, _) = await factory.Get<RegisterRequest>().RegisterAsync(resident, draft);
+        var id = outcome.Value!.Id;
+        var desk = await Desk;
+        var complaints = factory.Get<ComplaintDesk>();
+        Assert.Equal("Request.IllegalTransition", (await complaints.AnswerAsync(desk, id, await factory.StampAsync(desk, id), "Yes, 9:00 to 12:00")).ErrorCode);
+
+        await factory.AcceptAsync(id);
+        var accepted = await DetailAsync(id);
+        Assert.Null(accepted.Feedback!.OwnerId); // only complaints go to a butler
+        Assert.Equal(accepted.Timeline[^1].At, accepted.Deadlines!.RespondedAt); // the desk's acceptance is its first response
+        var answered = await complaints.AnswerAsync(desk, id, accepted.ConcurrencyStamp, "Yes, from 9:00 to 12:00; fill a kettle beforehand");
+
+        Assert.Equal(RequestStatus.Completed, answered.Value);
+        var item = Assert.Single(await factory.Get<FollowUpQueue>().ListAsync(desk), i => i.RequestId == id);
+        Assert.Equal((RequestType.Inquiry, "Yes, from 9:00 to 12:00; fill a kettle beforehand"), (item.Type, item.WorkDone));
+        Assert.Equal(RequestStatus.FollowedUp, (await factory.CallAsync(id, new CallLog(CallResult.Reached, FollowUpOutcome.Resolved))).Value);
+        Assert.Equal("Request.IllegalTransition", (await complaints.AnswerAsync(desk, id, await factory.StampAsync(desk, id), "Again")).ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_urgent_complaint_is_promised_the_butlers_answer_within_two_hours()
+    {
+        var resident = await Resident;
+        var draft = await factory.FeedbackDraftAsync(resident);
+        draft.Urgent = true;
+        draft.ComplaintKind = ComplaintKind.EngineeringQuality;
+        draft.Description = "Water pouring through the ceiling from the flat above";
+
+        var filed = await factory.RegisterForAsync(DemoData.ResidentEmail, draft);
+
+        var detail = await DetailAsync(filed.Id);
+        Assert.Equal(Priority.Urgent, detail.Priority);
+        Assert.Equal(DeadlineRules.Default(RequestType.Complaint, Priority.Urgent).RespondWithin, detail.Deadlines!.RespondBy - detail.Summary.SubmittedAt);
+        Assert.Equal(TimeSpan.FromHours(2), detail.Deadlines.RespondBy - detail.Summary.SubmittedAt);
+        var rows = await factory.Get<ComplaintDesk>().MineAsync(await Butler);
+        Assert.Equal(rows.OrderBy(r => r.RespondedAt is null ? 0 : 1).ThenBy(r => r.RespondBy).Select(r => r.Id), rows.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Another_butler_cannot_answer_someone_elses_complaint_but_a_supervisor_can()
     {
         var filed = await factory.PhoneComplaintAsync();
