@@ -379,7 +379,7 @@ public sealed partial class ComplaintTests(PortalFactory factory) : IClassFixtur
     {
         var filed = await factory.PhoneComplaintAsync();
         var estate = await factory.DemoEstateIdAsync();
-        var other = await factory.CreateUserAsync("butler2@portal.demo", "管家 黄涛 Huang Tao", "13700137008", Roles.Butler, estate);
+        var other = await factory.CreateUserAsync("butler2@portal.demo", "管家二 Second Butler", "13700137008", Roles.Butler, estate);
         var desk = factory.Get<ComplaintDesk>();
 
         var refused = await desk.AnswerAsync(other, filed.Id, await factory.StampAsync(other, filed.Id), "I had a look");
@@ -467,7 +467,7 @@ public sealed partial class ComplaintTests(PortalFactory factory) : IClassFixtur
         var other = await factory.OtherEstateAsync();
         var choices = await factory.Get<ComplaintDesk>().ButlersAsync(desk, waiting.Feedback.EstateId);
         Assert.Contains(choices, b => b.UserId == butler.UserId);
-        Assert.DoesNotContain(choices, b => b.Name.Contains("Wu Lei", StringComparison.Ordinal));
+        Assert.DoesNotContain(choices, b => b.Name.Contains("Riverside Butler", StringComparison.Ordinal));
         Assert.Empty(await factory.Get<ComplaintDesk>().ButlersAsync(desk, other.EstateId));
         var outsider = (await factory.UserAsync(other.ButlerEmail)).UserId;
         Assert.Equal("Dispatch.UnknownButler", (await factory.Get<ComplaintDesk>().RouteAsync(desk, filed.Id, waiting.ConcurrencyStamp, outsider)).ErrorCode);
@@ -584,7 +584,7 @@ public sealed partial class ComplaintTests(PortalFactory factory) : IClassFixtur
         var strangers = await factory.FeedbackDraftAsync(stranger);
         Assert.Equal("NotFound", (await register.RegisterOnBehalfAsync(await Desk, stranger.UserId, strangers)).Outcome.ErrorCode);
         Assert.Equal("NotFound", (await register.RegisterOnBehalfAsync(await Desk, "no-such-resident", draft)).Outcome.ErrorCode);
-        Assert.Empty(await factory.Get<Portal.Infrastructure.Estates.ResidentDirectory>().SearchAsync(await Desk, "周洁"));
+        Assert.Empty(await factory.Get<Portal.Infrastructure.Estates.ResidentDirectory>().SearchAsync(await Desk, "江畔住户"));
         Assert.Equal(before, await factory.RequestCountAsync());
 
         // Their own desk may, and the complaint goes to their own butler.

@@ -114,10 +114,10 @@ public static class Registering
         }
 
         var other = new OtherEstate(estateId, buildingId, unitId, "resident@riverside.test", "desk@riverside.test", "butler@riverside.test", "supervisor@riverside.test");
-        var resident = await factory.CreateUserAsync(other.ResidentEmail, "周洁 Zhou Jie", "13600136000", Roles.Resident);
-        var butler = await factory.CreateUserAsync(other.ButlerEmail, "管家 吴磊 Wu Lei", "13600136002", Roles.Butler, estateId);
-        await factory.CreateUserAsync(other.DeskEmail, "前台 孙芳 Sun Fang", "13600136001", Roles.FrontDesk, estateId);
-        await factory.CreateUserAsync(other.SupervisorEmail, "主管 钱军 Qian Jun", "13600136003", Roles.Supervisor, estateId);
+        var resident = await factory.CreateUserAsync(other.ResidentEmail, "江畔住户 Riverside Resident", "13600136000", Roles.Resident);
+        var butler = await factory.CreateUserAsync(other.ButlerEmail, "江畔管家 Riverside Butler", "13600136002", Roles.Butler, estateId);
+        await factory.CreateUserAsync(other.DeskEmail, "江畔前台 Riverside Desk", "13600136001", Roles.FrontDesk, estateId);
+        await factory.CreateUserAsync(other.SupervisorEmail, "江畔主管 Riverside Supervisor", "13600136003", Roles.Supervisor, estateId);
         await using (var db = await factory.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
             if (!await db.Residencies.AnyAsync(r => r.UserId == resident.UserId))
