@@ -66,7 +66,9 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
         user.MayDispatch()
             ? commands.ExecuteAsync(user, requestId, stamp, async (db, request, by, at) =>
             {
-                var butler = await ButlersOf(db, request.Location.EstateId).FirstOrDefaultAsync(b => b.UserId == butlerId, ct)
+                // A handful per estate; filtered here because SQL cannot filter on the projected record.
+                var butlers = await ButlersOf(db, request.Location.EstateId).ToListAsync(ct);
+                var butler = butlers.FirstOrDefault(b => b.UserId == butlerId)
                     ?? throw new DomainException("Dispatch.UnknownButler");
                 request.RouteTo(by, at, butler.UserId, butler.Name);
             }, null, ct)
@@ -115,7 +117,7 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
             var schedule = await DeadlineSchedules.ForEstateAsync(db, complaint.Location.EstateId, ct);
             var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(local.DateTime), ct);
             repair = ServiceRequest.FileRepair(
-                number, complaint.ResidentId, category, complaint.Location, text, preferredWindow: null,
+                number, complaint.ResidentId, category, SamePlace(complaint.Location), text, preferredWindow: null,
                 complaint.ContactName, complaint.ContactPhone, complaint.Channel, [], by, at,
                 complaint.Priority, schedule, raisedFromId: complaint.Id);
             repair.Accept(by, at, complaint.Priority, note: null, category, schedule);
@@ -160,6 +162,14 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
         where role.Name == Roles.Butler
         orderby u.DisplayName
         select new ButlerOption(u.Id, u.DisplayName);
+
+    /// <summary>
+    /// A new <see cref="Location"/> with the same place: EF Core stores it as an owned entity keyed by its
+    /// request, so one instance cannot belong to two requests.
+    /// </summary>
+    private static Location SamePlace(Location place) => place.IsPublicArea
+        ? Location.PublicArea(place.EstateId, place.BuildingId, place.Spot!)
+        : Location.InUnit(place.EstateId, place.BuildingId!.Value, place.UnitId!.Value);
 
     private static bool IsOnlyTechnician(CurrentUser user) => user.IsInRole(Roles.Technician) && user.Roles.Count == 1;
 }

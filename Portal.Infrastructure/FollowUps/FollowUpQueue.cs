@@ -18,7 +18,8 @@ public sealed record FollowUpItem(
 
 /// <summary>
 /// The desk's follow-up queue (回访): every completed item of the clerk's estates, due first,
-/// with what is needed for the call on one screen, and whether calling now is allowed.
+/// with what is needed for the call on one screen, and whether calling now is allowed. For a
+/// complaint, suggestion or inquiry what was done is the answer given, and who did it is its owner.
 /// </summary>
 public sealed class FollowUpQueue(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {

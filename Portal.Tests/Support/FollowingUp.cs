@@ -30,11 +30,11 @@ public static class FollowingUp
         return await factory.Get<FollowUpCalls>().LogAsync(desk, id, await factory.StampAsync(desk, id), call);
     }
 
-    /// <summary>Moves the estate's calling hours so "now" is inside (or outside) them, whatever the clock says.</summary>
+    /// <summary>Moves the demo estate's calling hours so "now" is inside (or outside) them, whatever the clock says.</summary>
     public static async Task SetCallingHoursAsync(this PortalFactory factory, bool openNow)
     {
         await using var db = await factory.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Infrastructure.Data.PortalDbContext>>().CreateDbContextAsync();
-        var estate = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Estates);
+        var estate = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Estates, e => e.Code == "HV");
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, estate.GetTimeZone()).DateTime);
         var (from, to) = openNow
             ? (local.AddHours(-2) < local ? local.AddHours(-2) : new TimeOnly(0, 0), local.AddHours(2) > local ? local.AddHours(2) : new TimeOnly(23, 59))

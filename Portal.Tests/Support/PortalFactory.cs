@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Tests.Support;
@@ -21,6 +23,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ["Portal:SignIn:PermitPerMinute"] = "1000",
     };
+
+    /// <summary>
+    /// Replaces the app's clock (e.g. a FakeTimeProvider) for tests about deadlines; set before the
+    /// first client is created. Null keeps the system clock.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
 
     /// <summary>Set once <see cref="StartOnLoopbackPort"/> has put the app on a real port.</summary>
     public Uri? KestrelAddress { get; private set; }
@@ -73,6 +81,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
+        }
     }
 
     /// <summary>The use cases' view of a demo account.</summary>

@@ -13,6 +13,10 @@ public static class Labels
     public static string Category(this IStringLocalizer<SharedResource> l, RepairCategory? category) =>
         category is null ? l["Category.None"] : l[$"Category.{category}"];
 
+    /// <summary>What a request is: a repair's category, otherwise its type ("Complaint", "Question", …).</summary>
+    public static string What(this IStringLocalizer<SharedResource> l, RequestType type, RepairCategory? category) =>
+        type == RequestType.Repair ? l.Category(category) : l[$"Type.{type}"];
+
     public static string Status(this IStringLocalizer<SharedResource> l, RequestStatus status) => l[$"Status.{status}"];
 
     public static string Home(this IStringLocalizer<SharedResource> l, HomeView home) =>
