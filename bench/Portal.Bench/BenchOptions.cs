@@ -27,8 +27,26 @@ public sealed record BenchOptions
     /// <summary>queries: measured calls of each query per round (a round per run, on the same database).</summary>
     public int Iterations { get; init; } = 300;
 
+    /// <summary>intake: concurrent API clients (closed loop: each sends its next call when the last one returned).</summary>
+    public int Clients { get; init; } = 32;
+
+    /// <summary>
+    /// intake, diagnosis only: <c>ThreadPool.SetMinThreads</c> for the run (the whole process: app and
+    /// clients). Not how the app is deployed; used to show how much of the latency is waiting for a thread.
+    /// </summary>
+    public int? MinThreads { get; init; }
+
+    /// <summary>
+    /// intake, diagnosis only: <c>PRAGMA busy_timeout</c> (ms) on every connection the app opens, so SQLite
+    /// waits for the write lock itself instead of Microsoft.Data.Sqlite's 150 ms sleeps. Not the app's configuration.
+    /// </summary>
+    public int? BusyTimeoutMs { get; init; }
+
     /// <summary>Defaults of the two-nodes scenario: smaller, so that it and its single-node comparison stay fast.</summary>
     public static BenchOptions TwoNodesDefaults { get; } = new() { Boards = 20, Requests = 300 };
+
+    /// <summary>Defaults of the intake scenario: 4,000 new items per run after 200 warm-up ones.</summary>
+    public static BenchOptions IntakeDefaults { get; } = new() { Requests = 4000, WarmUp = 200, Timeout = TimeSpan.FromSeconds(30) };
 
     public static BenchOptions Parse(IReadOnlyList<string> args, BenchOptions? defaults = null)
     {
@@ -50,6 +68,9 @@ public sealed record BenchOptions
                 "--warmup" => options with { WarmUp = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--echo-rounds" => options with { EchoRounds = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--seed-requests" => options with { SeedRequests = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--clients" => options with { Clients = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--min-threads" => options with { MinThreads = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--busy-timeout" => options with { BusyTimeoutMs = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--iterations" => options with { Iterations = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(double.Parse(value, CultureInfo.InvariantCulture), args[i])) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

@@ -16,15 +16,22 @@ public static class BenchProgram
 
           dotnet run --project bench/Portal.Bench -c Release -- queries [--seed-requests 200000] [--iterations 300] [--warmup 20] [--runs 3]
           dotnet run --project bench/Portal.Bench -c Release -- two-nodes [--boards 20] [--requests 300] [--rate 10] [--runs 3] [--warmup 20]
+          dotnet run --project bench/Portal.Bench -c Release -- intake [--clients 32] [--requests 4000] [--runs 3] [--warmup 200] [--timeout 30]
+                [--min-threads N] [--busy-timeout MS]   (diagnosis only: not the app as deployed)
           dotnet run --project bench/Portal.Bench -c Release -- all
 
         latency    file-to-board latency over /hubs/dispatch, with the bare SignalR floor measured in the same run
         queries    board, My requests and desk searches on a database seeded with 200,000 requests
         two-nodes  file-to-board with boards on node B, filing through node A, Redis between them; and the
                    single-node scenario with the same parameters for the added cost
-        all        latency (1 run), queries (1 round of 200 calls), two-nodes (1 run), each with its defaults; options
-                   given after "all" apply to all three. About 9 minutes on 2 cores.
+        intake     POST /api/v1/requests from concurrent clients on the embedded SQLite: created/s, p50/p99, every
+                   refusal by status and code, and a check of the database that nothing was lost or doubled
+        all        latency (1 run), queries (1 round of 200 calls), two-nodes (1 run), intake (1 run of 1,000 items),
+                   each otherwise with its defaults; options given after "all" apply to all four.
         """;
+
+    /// <summary>New items of the one intake run inside "all" (the scenario's own default is 4,000 × 3 runs).</summary>
+    private const int AllIntakeRequests = 1000;
 
     public static async Task<int> Main(string[] args)
     {
@@ -37,11 +44,17 @@ public static class BenchProgram
         BenchOptions options;
         try
         {
-            options = BenchOptions.Parse(args[1..], args[0] == "two-nodes" ? BenchOptions.TwoNodesDefaults : null);
+            options = BenchOptions.Parse(args[1..], args[0] switch
+            {
+                "two-nodes" => BenchOptions.TwoNodesDefaults,
+                "intake" => BenchOptions.IntakeDefaults,
+                _ => null,
+            });
             if (args[0] == "all")
             {
                 // Validate once; each scenario re-reads the options on top of its own defaults below.
                 BenchOptions.Parse(args[1..], BenchOptions.TwoNodesDefaults);
+                BenchOptions.Parse(args[1..], BenchOptions.IntakeDefaults);
             }
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
@@ -70,6 +83,9 @@ public static class BenchProgram
             case "two-nodes":
                 await TwoNodesReport.RunAsync(options, cancel.Token);
                 return 0;
+            case "intake":
+                await IntakeReport.RunAsync(options, cancel.Token);
+                return 0;
             case "all":
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 await LatencyReport.RunAsync(BenchOptions.Parse(args[1..], new BenchOptions { Runs = 1 }), cancel.Token);
@@ -77,6 +93,8 @@ public static class BenchProgram
                 await QueriesReport.RunAsync(BenchOptions.Parse(args[1..], new BenchOptions { Runs = 1, Iterations = 200 }), cancel.Token);
                 Console.Out.WriteLine();
                 await TwoNodesReport.RunAsync(BenchOptions.Parse(args[1..], BenchOptions.TwoNodesDefaults with { Runs = 1 }), cancel.Token);
+                Console.Out.WriteLine();
+                await IntakeReport.RunAsync(BenchOptions.Parse(args[1..], BenchOptions.IntakeDefaults with { Runs = 1, Requests = AllIntakeRequests }), cancel.Token);
                 Console.Out.WriteLine();
                 Console.Out.WriteLine($"All scenarios: {clock.Elapsed.TotalMinutes:0.0} min.");
                 return 0;

@@ -11,6 +11,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Live;
 
@@ -26,9 +28,13 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _overrides;
 
-    private BenchApp(IReadOnlyDictionary<string, string?>? overrides)
+    private readonly int? _busyTimeoutMs;
+
+    private BenchApp(IReadOnlyDictionary<string, string?>? overrides, bool timeDatabase, int? busyTimeoutMs)
     {
         _overrides = overrides ?? new Dictionary<string, string?>();
+        DatabaseTimings = timeDatabase ? new DatabaseTimings() : null;
+        _busyTimeoutMs = busyTimeoutMs;
     }
 
     public string Root { get; } = Directory.CreateTempSubdirectory("portal-bench-").FullName;
@@ -38,10 +44,20 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
     /// <summary>When each change was handed to the app's feed (see <see cref="TimedRequestFeed"/>).</summary>
     public FeedTimings FeedTimings { get; } = new();
 
-    /// <summary>Starts the app; <paramref name="overrides"/> replace or add settings (shared database, Redis).</summary>
-    public static BenchApp Start(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>The app's warnings and errors (and lost concurrency races), counted.</summary>
+    public AppLogTally LogTally { get; } = new();
+
+    /// <summary>With <c>timeDatabase</c>: the app's database work, timed by an EF interceptor; otherwise null.</summary>
+    public DatabaseTimings? DatabaseTimings { get; }
+
+    /// <summary>
+    /// Starts the app; <paramref name="overrides"/> replace or add settings (shared database, Redis);
+    /// <paramref name="timeDatabase"/> adds <see cref="Hosting.DatabaseTimings"/> to the app's DbContext options;
+    /// <paramref name="busyTimeoutMs"/> (diagnosis only) adds <see cref="SqliteBusyTimeout"/>.
+    /// </summary>
+    public static BenchApp Start(IReadOnlyDictionary<string, string?>? overrides = null, bool timeDatabase = false, int? busyTimeoutMs = null)
     {
-        var app = new BenchApp(overrides);
+        var app = new BenchApp(overrides, timeDatabase, busyTimeoutMs);
         try
         {
             app.UseKestrel(0);
@@ -86,6 +102,9 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
             services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        builder.ConfigureLogging(logging => logging
+            .AddProvider(new AppLogTallyProvider(LogTally))
+            .AddFilter<AppLogTallyProvider>(AppLogTally.EfUpdateCategory, LogLevel.Debug));
         builder.ConfigureTestServices(services =>
         {
             // Wrap the app's own feed registration (local, or Redis when configured) in a pass-through timer.
@@ -95,6 +114,15 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
             services.Remove(feed);
             services.AddSingleton(FeedTimings);
             services.AddSingleton<IRequestFeed>(sp => new TimedRequestFeed((IRequestFeed)inner(sp), FeedTimings));
+            if (DatabaseTimings is { } timings)
+            {
+                services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(timings));
+            }
+
+            if (_busyTimeoutMs is { } busy)
+            {
+                services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(new SqliteBusyTimeout(busy)));
+            }
         });
     }
 
