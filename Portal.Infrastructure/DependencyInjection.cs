@@ -42,7 +42,9 @@ public static class DependencyInjection
                 }
 
                 sqlite.DefaultTimeout = Math.Max(sqlite.DefaultTimeout, 30);
-                services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite.ToString()));
+                var gate = new WriteGate(enabled: true);
+                services.AddSingleton(gate);
+                services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new WriteGateInterceptor(gate)));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>, ForwardingDbContextFactory<SqlitePortalDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
@@ -52,6 +54,7 @@ public static class DependencyInjection
                         $"Portal:Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
                 }
 
+                services.AddSingleton(WriteGate.Open);
                 services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>, ForwardingDbContextFactory<SqlServerPortalDbContext>>();
                 break;

@@ -28,7 +28,7 @@ public sealed record ButlerOption(string UserId, string Name);
 /// department with a linked repair, answers the desk within the promised time, and the desk then
 /// makes the follow-up call. Also the hand escalation any member of staff may make.
 /// </summary>
-public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, RequestCommands commands, RequestNumbers numbers, IRequestFeed feed)
+public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, RequestCommands commands, RequestNumbers numbers, IRequestFeed feed, WriteGate gate)
 {
     /// <summary>Open complaints the caller owns, the one whose answer is due first on top.</summary>
     public async Task<IReadOnlyList<ComplaintRow>> MineAsync(CurrentUser user, CancellationToken ct = default)
@@ -105,6 +105,8 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
         }
 
         ServiceRequest? repair = null;
+        // The day's repair number is read and written inside one section of the write gate.
+        using var section = await gate.EnterAsync(ct);
         var outcome = await commands.ExecuteAsync(user, complaintId, stamp, async (db, complaint, by, at) =>
         {
             if (complaint.Type != RequestType.Complaint)
@@ -125,6 +127,7 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
             db.ServiceRequests.Add(repair);
         }, null, ct);
 
+        section.Dispose();
         if (!outcome.Succeeded || repair is null)
         {
             return Outcome<string>.Fail(outcome.ErrorCode!, [.. outcome.Args]);

@@ -37,6 +37,7 @@ public sealed class FileRepairRequest(
     RequestNumbers numbers,
     IOptions<PhotoOptions> photoOptions,
     IRequestFeed feed,
+    WriteGate gate,
     TimeProvider clock)
 {
     public Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default) =>
@@ -75,9 +76,12 @@ public sealed class FileRepairRequest(
         {
             try
             {
-                return await TryFileAsync(filer, residentId, channel, draft, ct);
+                using (await gate.EnterAsync(ct))
+                {
+                    return await TryFileAsync(filer, residentId, channel, draft, ct);
+                }
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
                 // Two filings raced for the same day's number; the loser takes the next one.
             }

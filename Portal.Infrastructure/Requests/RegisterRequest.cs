@@ -23,6 +23,7 @@ public sealed class RegisterRequest(
     IDbContextFactory<PortalDbContext> factory,
     RequestNumbers numbers,
     IRequestFeed feed,
+    WriteGate gate,
     TimeProvider clock)
 {
     public Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> RegisterAsync(CurrentUser user, RegisterDraft draft, CancellationToken ct = default) =>
@@ -69,9 +70,12 @@ public sealed class RegisterRequest(
         {
             try
             {
-                return await TryRegisterAsync(filer, residentId, draft, ct);
+                using (await gate.EnterAsync(ct))
+                {
+                    return await TryRegisterAsync(filer, residentId, draft, ct);
+                }
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
                 // Two filings raced for the same day's number; the loser takes the next one.
             }
