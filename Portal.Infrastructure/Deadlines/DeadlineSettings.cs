@@ -127,6 +127,7 @@ public sealed class DeadlineSettings(IDbContextFactory<PortalDbContext> factory)
         }
 
         await db.SaveChangesAsync(ct);
+        DeadlineSchedules.Forget(estateId);
         return Outcome.Success;
     }
 }

@@ -20,8 +20,16 @@ namespace Portal.Infrastructure.Requests;
 /// </summary>
 public sealed record FiledRequest(int Id, string Number, DateTime AcknowledgeByLocal, string TimeZoneId)
 {
+    /// <summary>The request as it stood when filed, for callers that answer with it (the integration API).</summary>
+    public FiledState? State { get; init; }
+
     public static FiledRequest Of(ServiceRequest request, string timeZoneId) =>
-        new(request.Id, request.Number, PromiseLocal(request.RespondBy, timeZoneId), timeZoneId);
+        new(request.Id, request.Number, PromiseLocal(request.RespondBy, timeZoneId), timeZoneId)
+        {
+            State = new FiledState(
+                request.Type, request.Status, request.SubmittedAt,
+                request.RespondedAt is null ? request.RespondBy : null, request.DueAt, request.ClosedAt),
+        };
 
     public static DateTime PromiseLocal(DateTimeOffset respondBy, string timeZoneId)
     {
@@ -32,6 +40,9 @@ public sealed record FiledRequest(int Id, string Number, DateTime AcknowledgeByL
 }
 
 /// <summary>A resident files a repair for one of their units or a public area of their estate (报修).</summary>
+/// <summary>Status and promises of a request right after filing.</summary>
+public sealed record FiledState(RequestType Type, RequestStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? RespondBy, DateTimeOffset ResolveBy, DateTimeOffset? ClosedAt);
+
 public sealed class FileRepairRequest(
     IDbContextFactory<PortalDbContext> factory,
     RequestNumbers numbers,

@@ -182,7 +182,11 @@ internal static class IntakeEndpoints
         }
 
         var filed = outcome.Value!;
-        var state = RequestState.From((await queries.GetAsync(caller.EstateId, filed.Number, CancellationToken.None))!);
+        // Built from what was just saved: reading the request back cost two queries per call.
+        var saved = filed.State!;
+        var state = RequestState.From(new IntakeStatus(
+            filed.Id, filed.Number, saved.Type, saved.Status, saved.SubmittedAt, saved.RespondBy, saved.ResolveBy,
+            AnsweredAt: null, CompletedAt: null, saved.ClosedAt, filed.TimeZoneId, []));
         var created = new RequestCreated(
             state.Number, state.Type, state.Status, state.RespondBy, state.ResolveBy,
             $"{http.Request.Scheme}://{http.Request.Host}/requests/{filed.Id}");
