@@ -2,7 +2,7 @@ namespace Portal.Domain.Deadlines;
 
 /// <summary>
 /// The one automatic action a deadline calls for right now, as decided by <see cref="EscalationPolicy.Next"/>.
-/// The hourly job performs it and records it, so the next run sees the new state and does not repeat it.
+/// The deadline watch (every minute) performs it and records it, so the next run sees the new state and does not repeat it.
 /// </summary>
 public enum DeadlineStep
 {

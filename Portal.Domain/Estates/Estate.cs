@@ -68,7 +68,6 @@ public sealed class Estate
 
     public int RatingWindowDays { get; private set; } = 7;
 
-    /// <summary>Sets the estate's follow-up rules; each is checked so a policy can never be unworkable.</summary>
     /// <summary>
     /// The desk's opening hours (营业时间) in <see cref="BusinessHours.Format"/> form; deadlines counted
     /// in business hours use them, with the estate's holidays.
@@ -83,6 +82,7 @@ public sealed class Estate
         BusinessHoursText = hours.Format();
     }
 
+    /// <summary>Sets the estate's follow-up rules; each is checked so a policy can never be unworkable.</summary>
     public void SetFollowUpRules(TimeOnly callingFrom, TimeOnly callingTo, int dueHours, int maxFailedAttempts, int ratingWindowDays)
     {
         if (callingFrom >= callingTo)

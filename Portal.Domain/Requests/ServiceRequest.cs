@@ -198,8 +198,9 @@ public sealed class ServiceRequest
     public ServiceRecovery? Recovery { get; private set; }
 
     /// <summary>
-    /// When the request should be resolved (处理时限), from <see cref="DeadlinePolicy"/>: counted from
-    /// filing at the priority the desk confirms, and afresh from the moment it comes back for rework.
+    /// When the request should be resolved (处理时限), from the estate's <see cref="IDeadlineSchedule"/>:
+    /// counted from filing at the priority the desk confirms, afresh from the moment it comes back for
+    /// rework, and moved later by any pause while the ball is with the resident.
     /// </summary>
     public DateTimeOffset DueAt { get; private set; }
 
