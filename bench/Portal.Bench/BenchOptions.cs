@@ -30,6 +30,19 @@ public sealed record BenchOptions
     /// <summary>intake: concurrent API clients (closed loop: each sends its next call when the last one returned).</summary>
     public int Clients { get; init; } = 32;
 
+    /// <summary>memory: resident tabs (circuits on the home page) opened before the boards.</summary>
+    public int Residents { get; init; } = 200;
+
+    /// <summary>memory: tabs opened at once (one batch), until the wanted number is open.</summary>
+    public int Batch { get; init; } = 20;
+
+    /// <summary>
+    /// memory, diagnosis only: a folder for censuses of this process's live objects by type (see
+    /// <see cref="Stats.HeapTypes"/>) at the baseline and after each step; the report then lists the types
+    /// that grew most per circuit. Each census suspends the app for a few seconds.
+    /// </summary>
+    public string? HeapTypesFolder { get; init; }
+
     /// <summary>
     /// intake, diagnosis only: <c>ThreadPool.SetMinThreads</c> for the run (the whole process: app and
     /// clients). Not how the app is deployed; used to show how much of the latency is waiting for a thread.
@@ -47,6 +60,9 @@ public sealed record BenchOptions
 
     /// <summary>Defaults of the intake scenario: 4,000 new items per run after 200 warm-up ones.</summary>
     public static BenchOptions IntakeDefaults { get; } = new() { Requests = 4000, WarmUp = 200, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Defaults of the memory scenario: 200 resident and 50 board tabs, 10 warm-up tabs of each kind.</summary>
+    public static BenchOptions MemoryDefaults { get; } = new() { WarmUp = 10, Timeout = TimeSpan.FromSeconds(120) };
 
     public static BenchOptions Parse(IReadOnlyList<string> args, BenchOptions? defaults = null)
     {
@@ -71,6 +87,9 @@ public sealed record BenchOptions
                 "--clients" => options with { Clients = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--min-threads" => options with { MinThreads = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--busy-timeout" => options with { BusyTimeoutMs = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--residents" => options with { Residents = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--batch" => options with { Batch = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
+                "--heap-types" => options with { HeapTypesFolder = value },
                 "--iterations" => options with { Iterations = Positive(int.Parse(value, CultureInfo.InvariantCulture), args[i]) },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Positive(double.Parse(value, CultureInfo.InvariantCulture), args[i])) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

@@ -18,6 +18,8 @@ public static class BenchProgram
           dotnet run --project bench/Portal.Bench -c Release -- two-nodes [--boards 20] [--requests 300] [--rate 10] [--runs 3] [--warmup 20]
           dotnet run --project bench/Portal.Bench -c Release -- intake [--clients 32] [--requests 4000] [--runs 3] [--warmup 200] [--timeout 30]
                 [--min-threads N] [--busy-timeout MS]   (diagnosis only: not the app as deployed)
+          dotnet run --project bench/Portal.Bench -c Release -- memory [--residents 200] [--boards 50] [--runs 3] [--batch 20] [--warmup 10] [--timeout 120]
+                [--heap-types DIR]   (diagnosis only: objects on the heap by type at each step, and the types that grew most)
           dotnet run --project bench/Portal.Bench -c Release -- all
 
         latency    file-to-board latency over /hubs/dispatch, with the bare SignalR floor measured in the same run
@@ -26,8 +28,11 @@ public static class BenchProgram
                    single-node scenario with the same parameters for the added cost
         intake     POST /api/v1/requests from concurrent clients on the embedded SQLite: created/s, p50/p99, every
                    refusal by status and code, and a check of the database that nothing was lost or doubled
+        memory     real Blazor Server circuits from headless Chromium tabs (a child process): the app's managed heap
+                   and working set per resident (home page) circuit and per board circuit
         all        latency (1 run), queries (1 round of 200 calls), two-nodes (1 run), intake (1 run of 1,000 items),
-                   each otherwise with its defaults; options given after "all" apply to all four.
+                   each otherwise with its defaults; options given after "all" apply to all four. Not memory
+                   (one run of it takes about 3 minutes, which would take "all" past 10 minutes).
         """;
 
     /// <summary>New items of the one intake run inside "all" (the scenario's own default is 4,000 × 3 runs).</summary>
@@ -41,6 +46,25 @@ public static class BenchProgram
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args[0] == Hosting.BrowserDriver.Command)
+        {
+            // The memory scenario's browser side, started by the bench as its own child process.
+            return await Hosting.BrowserDriver.RunAsync(args[1..]);
+        }
+
+        if (args[0] == MemoryReport.RunCommand)
+        {
+            // One run of the memory scenario, in its own process, started by the "memory" command.
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+            return await MemoryReport.RunOneAsync(args[1..], limit.Token);
+        }
+
+        if (args[0] == Stats.HeapTypes.Command)
+        {
+            // A heap census of a memory run's process, taken by that process through a child process of its own.
+            return Stats.HeapTypes.Run(args[1..]);
+        }
+
         BenchOptions options;
         try
         {
@@ -48,6 +72,7 @@ public static class BenchProgram
             {
                 "two-nodes" => BenchOptions.TwoNodesDefaults,
                 "intake" => BenchOptions.IntakeDefaults,
+                "memory" => BenchOptions.MemoryDefaults,
                 _ => null,
             });
             if (args[0] == "all")
@@ -85,6 +110,9 @@ public static class BenchProgram
                 return 0;
             case "intake":
                 await IntakeReport.RunAsync(options, cancel.Token);
+                return 0;
+            case "memory":
+                await MemoryReport.RunAsync(options, args[1..], cancel.Token);
                 return 0;
             case "all":
                 var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -22,7 +23,8 @@ namespace Portal.Bench.Hosting;
 /// The real app, in this process, on Kestrel on a free loopback port: its own temp folder with a
 /// fresh SQLite file (migrated and seeded with the demo estate by the app at start-up) and photos
 /// folder, Development environment. The app's log goes to stderr so stdout carries only the report.
-/// The only change to the app's composition is a pass-through timer around its request feed.
+/// The only change to the app's composition is a pass-through timer around its request feed, and,
+/// when asked for, an EF interceptor (intake) or a circuit-counting <c>CircuitHandler</c> (memory).
 /// </summary>
 public sealed partial class BenchApp : WebApplicationFactory<Program>
 {
@@ -30,11 +32,12 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
 
     private readonly int? _busyTimeoutMs;
 
-    private BenchApp(IReadOnlyDictionary<string, string?>? overrides, bool timeDatabase, int? busyTimeoutMs)
+    private BenchApp(IReadOnlyDictionary<string, string?>? overrides, bool timeDatabase, int? busyTimeoutMs, bool countCircuits)
     {
         _overrides = overrides ?? new Dictionary<string, string?>();
         DatabaseTimings = timeDatabase ? new DatabaseTimings() : null;
         _busyTimeoutMs = busyTimeoutMs;
+        Circuits = countCircuits ? new CircuitCounter() : null;
     }
 
     public string Root { get; } = Directory.CreateTempSubdirectory("portal-bench-").FullName;
@@ -50,14 +53,18 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
     /// <summary>With <c>timeDatabase</c>: the app's database work, timed by an EF interceptor; otherwise null.</summary>
     public DatabaseTimings? DatabaseTimings { get; }
 
+    /// <summary>With <c>countCircuits</c>: the app's live Blazor circuits, counted by an added circuit handler; otherwise null.</summary>
+    public CircuitCounter? Circuits { get; }
+
     /// <summary>
     /// Starts the app; <paramref name="overrides"/> replace or add settings (shared database, Redis);
     /// <paramref name="timeDatabase"/> adds <see cref="Hosting.DatabaseTimings"/> to the app's DbContext options;
-    /// <paramref name="busyTimeoutMs"/> (diagnosis only) adds <see cref="SqliteBusyTimeout"/>.
+    /// <paramref name="busyTimeoutMs"/> (diagnosis only) adds <see cref="SqliteBusyTimeout"/>;
+    /// <paramref name="countCircuits"/> adds a <see cref="CountingCircuitHandler"/> (see <see cref="Circuits"/>).
     /// </summary>
-    public static BenchApp Start(IReadOnlyDictionary<string, string?>? overrides = null, bool timeDatabase = false, int? busyTimeoutMs = null)
+    public static BenchApp Start(IReadOnlyDictionary<string, string?>? overrides = null, bool timeDatabase = false, int? busyTimeoutMs = null, bool countCircuits = false)
     {
-        var app = new BenchApp(overrides, timeDatabase, busyTimeoutMs);
+        var app = new BenchApp(overrides, timeDatabase, busyTimeoutMs, countCircuits);
         try
         {
             app.UseKestrel(0);
@@ -122,6 +129,13 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
             if (_busyTimeoutMs is { } busy)
             {
                 services.ConfigureDbContext<SqlitePortalDbContext>(o => o.AddInterceptors(new SqliteBusyTimeout(busy)));
+            }
+
+            if (Circuits is { } circuits)
+            {
+                // Blazor calls every registered CircuitHandler; the app's own one stays as it is.
+                services.AddSingleton(circuits);
+                services.AddScoped<CircuitHandler, CountingCircuitHandler>();
             }
         });
     }
