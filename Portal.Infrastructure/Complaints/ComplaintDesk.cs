@@ -28,7 +28,7 @@ public sealed record ButlerOption(string UserId, string Name);
 /// department with a linked repair, answers the desk within the promised time, and the desk then
 /// makes the follow-up call. Also the hand escalation any member of staff may make.
 /// </summary>
-public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, RequestCommands commands, RequestNumbers numbers, IRequestFeed feed, WriteGate gate)
+public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, RequestCommands commands, RequestNumbers numbers, IRequestFeed feed)
 {
     /// <summary>Open complaints the caller owns, the one whose answer is due first on top.</summary>
     public async Task<IReadOnlyList<ComplaintRow>> MineAsync(CurrentUser user, CancellationToken ct = default)
@@ -105,9 +105,8 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
         }
 
         ServiceRequest? repair = null;
-        // The day's repair number is read and written inside one section of the write gate.
-        using var section = await gate.EnterAsync(ct);
-        var outcome = await commands.ExecuteAsync(user, complaintId, stamp, async (db, complaint, by, at) =>
+        // The day's repair number is read and written inside one filing section.
+        var outcome = await numbers.FileAsync(() => commands.ExecuteAsync(user, complaintId, stamp, async (db, complaint, by, at) =>
         {
             if (complaint.Type != RequestType.Complaint)
             {
@@ -125,9 +124,8 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
             repair.Accept(by, at, complaint.Priority, note: null, category, schedule);
             complaint.RecordLinkedRepair(by, at, number);
             db.ServiceRequests.Add(repair);
-        }, null, ct);
+        }, null, ct), ct);
 
-        section.Dispose();
         if (!outcome.Succeeded || repair is null)
         {
             return Outcome<string>.Fail(outcome.ErrorCode!, [.. outcome.Args]);
@@ -157,14 +155,7 @@ public sealed class ComplaintDesk(IDbContextFactory<PortalDbContext> factory, Re
             e.TimeZoneId, r.ConcurrencyStamp);
 
     private static IQueryable<ButlerOption> ButlersOf(PortalDbContext db, int estateId) =>
-        from s in db.StaffEstates
-        where s.EstateId == estateId
-        join u in db.Users on s.UserId equals u.Id
-        join ur in db.UserRoles on u.Id equals ur.UserId
-        join role in db.Roles on ur.RoleId equals role.Id
-        where role.Name == Roles.Butler
-        orderby u.DisplayName
-        select new ButlerOption(u.Id, u.DisplayName);
+        db.StaffInRole(estateId, Roles.Butler).OrderBy(u => u.DisplayName).Select(u => new ButlerOption(u.Id, u.DisplayName));
 
     /// <summary>
     /// A new <see cref="Location"/> with the same place: EF Core stores it as an owned entity keyed by its

@@ -110,13 +110,7 @@ public sealed class DispatchDesk(IDbContextFactory<PortalDbContext> factory, Req
             .ToList();
     }
 
-    private static IQueryable<PortalUser> TechniciansOf(PortalDbContext db, int estateId) =>
-        from u in db.Users
-        join s in db.StaffEstates on u.Id equals s.UserId
-        join ur in db.UserRoles on u.Id equals ur.UserId
-        join role in db.Roles on ur.RoleId equals role.Id
-        where s.EstateId == estateId && role.Name == Roles.Technician
-        select u;
+    private static IQueryable<PortalUser> TechniciansOf(PortalDbContext db, int estateId) => db.StaffInRole(estateId, Roles.Technician);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -25,12 +25,7 @@ public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, In
     public async Task<IReadOnlyList<(int Id, int EstateId, string Name)>> BuildingsAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var estates = await (
-            from r in db.Residencies
-            where r.UserId == user.UserId
-            join u in db.Units on r.UnitId equals u.Id
-            join b in db.Buildings on u.BuildingId equals b.Id
-            select b.EstateId).Distinct().ToListAsync(ct);
+        var estates = await db.ResidentEstateIdsAsync(user, ct);
         var rows = await db.Buildings.Where(b => estates.Contains(b.EstateId)).OrderBy(b => b.SortOrder)
             .Select(b => new { b.Id, b.EstateId, b.Name }).ToListAsync(ct);
         return rows.Select(b => (b.Id, b.EstateId, b.Name)).ToList();

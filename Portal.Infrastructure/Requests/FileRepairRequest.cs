@@ -48,12 +48,11 @@ public sealed class FileRepairRequest(
     RequestNumbers numbers,
     IOptions<PhotoOptions> photoOptions,
     IRequestFeed feed,
-    WriteGate gate,
     TimeProvider clock)
 {
     public Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default) =>
         user.IsResident
-            ? FileWithRetryAsync(user, user.UserId, Channel.Portal, draft, ct)
+            ? numbers.FileAsync(() => TryFileAsync(user, user.UserId, Channel.Portal, draft, ct), ct)
             : Task.FromResult<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)>((Outcome<FiledRequest>.Fail("Request.ResidentsOnly"), []));
 
     /// <summary>
@@ -78,25 +77,7 @@ public sealed class FileRepairRequest(
             }
         }
 
-        return await FileWithRetryAsync(staff, residentId, channel, draft, ct);
-    }
-
-    private async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileWithRetryAsync(CurrentUser filer, string residentId, Channel channel, RepairDraft draft, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                using (await gate.EnterAsync(ct))
-                {
-                    return await TryFileAsync(filer, residentId, channel, draft, ct);
-                }
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Two filings raced for the same day's number; the loser takes the next one.
-            }
-        }
+        return await numbers.FileAsync(() => TryFileAsync(staff, residentId, channel, draft, ct), ct);
     }
 
     private async Task<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)> TryFileAsync(CurrentUser user, string residentId, Channel channel, RepairDraft draft, CancellationToken ct)

@@ -55,67 +55,9 @@ public static class RegisterDraftValidator
             errors.Add(new(nameof(RegisterDraft.Category), "CategoryRequired"));
         }
 
-        if (!draft.InPublicArea)
-        {
-            if (draft.UnitId is null)
-            {
-                errors.Add(new(nameof(RegisterDraft.UnitId), "UnitRequired"));
-            }
-            else if (homes.All(h => h.UnitId != draft.UnitId))
-            {
-                errors.Add(new(nameof(RegisterDraft.UnitId), "UnitNotYours"));
-            }
-        }
-        else
-        {
-            if (draft.EstateId is null || homes.All(h => h.EstateId != draft.EstateId))
-            {
-                errors.Add(new(nameof(RegisterDraft.EstateId), "EstateRequired"));
-            }
-
-            var spot = draft.Spot?.Trim() ?? "";
-            if (spot.Length < 2)
-            {
-                errors.Add(new(nameof(RegisterDraft.Spot), "SpotRequired"));
-            }
-            else if (spot.Length > Location.MaxSpotLength)
-            {
-                errors.Add(new(nameof(RegisterDraft.Spot), "SpotTooLong", Location.MaxSpotLength));
-            }
-        }
-
-        var description = draft.Description?.Trim() ?? "";
-        if (description.Length == 0)
-        {
-            errors.Add(new(nameof(RegisterDraft.Description), "DescriptionRequired"));
-        }
-        else if (description.Length < RepairDraftValidator.MinDescriptionLength)
-        {
-            errors.Add(new(nameof(RegisterDraft.Description), "DescriptionTooShort", RepairDraftValidator.MinDescriptionLength));
-        }
-        else if (description.Length > ServiceRequest.MaxDescriptionLength)
-        {
-            errors.Add(new(nameof(RegisterDraft.Description), "DescriptionTooLong", ServiceRequest.MaxDescriptionLength));
-        }
-
-        var name = draft.ContactName?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add(new(nameof(RegisterDraft.ContactName), "ContactNameRequired"));
-        }
-        else if (name.Length > RepairDraftValidator.MaxContactNameLength)
-        {
-            errors.Add(new(nameof(RegisterDraft.ContactName), "ContactNameTooLong", RepairDraftValidator.MaxContactNameLength));
-        }
-
-        if (string.IsNullOrWhiteSpace(draft.ContactPhone))
-        {
-            errors.Add(new(nameof(RegisterDraft.ContactPhone), "PhoneRequired"));
-        }
-        else if (!PhoneNumber.IsValid(draft.ContactPhone))
-        {
-            errors.Add(new(nameof(RegisterDraft.ContactPhone), "PhoneInvalid"));
-        }
+        DraftRules.CheckPlace(errors, draft.InPublicArea, draft.UnitId, draft.EstateId, draft.Spot, homes);
+        DraftRules.CheckDescription(errors, draft.Description);
+        DraftRules.CheckContact(errors, draft.ContactName, draft.ContactPhone);
 
         if (byStaff == (draft.Channel == Channel.Portal))
         {

@@ -23,12 +23,11 @@ public sealed class RegisterRequest(
     IDbContextFactory<PortalDbContext> factory,
     RequestNumbers numbers,
     IRequestFeed feed,
-    WriteGate gate,
     TimeProvider clock)
 {
     public Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> RegisterAsync(CurrentUser user, RegisterDraft draft, CancellationToken ct = default) =>
         user.IsResident
-            ? WithRetryAsync(new Filer(user.ToActor(), null, IsDesk: false), user.UserId, draft, ct)
+            ? numbers.FileAsync(() => TryRegisterAsync(new Filer(user.ToActor(), null, IsDesk: false), user.UserId, draft, ct), ct)
             : Task.FromResult<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)>((Outcome<FiledRequest>.Fail("Request.ResidentsOnly"), []));
 
     /// <summary>The desk registers what a resident told it, for a resident of the clerk's own estates only.</summary>
@@ -45,7 +44,7 @@ public sealed class RegisterRequest(
             estates = await db.StaffEstateIdsAsync(staff, ct);
         }
 
-        return await WithRetryAsync(new Filer(staff.ToActor(), estates, IsDesk: true), residentId, draft, ct);
+        return await numbers.FileAsync(() => TryRegisterAsync(new Filer(staff.ToActor(), estates, IsDesk: true), residentId, draft, ct), ct);
     }
 
     /// <summary>
@@ -56,30 +55,12 @@ public sealed class RegisterRequest(
         int estateId, string integrationName, int apiKeyId, string residentId, RegisterDraft draft, CancellationToken ct = default)
     {
         var actor = new Actor($"api:{apiKeyId}", integrationName, ActorRole.System);
-        return WithRetryAsync(new Filer(actor, [estateId], IsDesk: false), residentId, draft, ct);
+        return numbers.FileAsync(() => TryRegisterAsync(new Filer(actor, [estateId], IsDesk: false), residentId, draft, ct), ct);
     }
 
     private sealed record Filer(Actor Actor, IReadOnlyList<int>? Estates, bool IsDesk)
     {
         public bool IsResident => Actor.Role == ActorRole.Resident;
-    }
-
-    private async Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> WithRetryAsync(Filer filer, string residentId, RegisterDraft draft, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                using (await gate.EnterAsync(ct))
-                {
-                    return await TryRegisterAsync(filer, residentId, draft, ct);
-                }
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Two filings raced for the same day's number; the loser takes the next one.
-            }
-        }
     }
 
     private async Task<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)> TryRegisterAsync(Filer filer, string residentId, RegisterDraft draft, CancellationToken ct)

@@ -46,48 +46,8 @@ public static class RepairDraftValidator
             errors.Add(new(nameof(RepairDraft.Category), "CategoryRequired"));
         }
 
-        if (!draft.InPublicArea)
-        {
-            if (draft.UnitId is null)
-            {
-                errors.Add(new(nameof(RepairDraft.UnitId), "UnitRequired"));
-            }
-            else if (homes.All(h => h.UnitId != draft.UnitId))
-            {
-                errors.Add(new(nameof(RepairDraft.UnitId), "UnitNotYours"));
-            }
-        }
-        else
-        {
-            if (draft.EstateId is null || homes.All(h => h.EstateId != draft.EstateId))
-            {
-                errors.Add(new(nameof(RepairDraft.EstateId), "EstateRequired"));
-            }
-
-            var spot = draft.Spot?.Trim() ?? "";
-            if (spot.Length < 2)
-            {
-                errors.Add(new(nameof(RepairDraft.Spot), "SpotRequired"));
-            }
-            else if (spot.Length > MaxSpotLength)
-            {
-                errors.Add(new(nameof(RepairDraft.Spot), "SpotTooLong", MaxSpotLength));
-            }
-        }
-
-        var description = draft.Description?.Trim() ?? "";
-        if (description.Length == 0)
-        {
-            errors.Add(new(nameof(RepairDraft.Description), "DescriptionRequired"));
-        }
-        else if (description.Length < MinDescriptionLength)
-        {
-            errors.Add(new(nameof(RepairDraft.Description), "DescriptionTooShort", MinDescriptionLength));
-        }
-        else if (description.Length > ServiceRequest.MaxDescriptionLength)
-        {
-            errors.Add(new(nameof(RepairDraft.Description), "DescriptionTooLong", ServiceRequest.MaxDescriptionLength));
-        }
+        DraftRules.CheckPlace(errors, draft.InPublicArea, draft.UnitId, draft.EstateId, draft.Spot, homes);
+        DraftRules.CheckDescription(errors, draft.Description);
 
         if (draft.PreferredDate is { } date)
         {
@@ -107,24 +67,7 @@ public static class RepairDraftValidator
             }
         }
 
-        var name = draft.ContactName?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add(new(nameof(RepairDraft.ContactName), "ContactNameRequired"));
-        }
-        else if (name.Length > MaxContactNameLength)
-        {
-            errors.Add(new(nameof(RepairDraft.ContactName), "ContactNameTooLong", MaxContactNameLength));
-        }
-
-        if (string.IsNullOrWhiteSpace(draft.ContactPhone))
-        {
-            errors.Add(new(nameof(RepairDraft.ContactPhone), "PhoneRequired"));
-        }
-        else if (!PhoneNumber.IsValid(draft.ContactPhone))
-        {
-            errors.Add(new(nameof(RepairDraft.ContactPhone), "PhoneInvalid"));
-        }
+        DraftRules.CheckContact(errors, draft.ContactName, draft.ContactPhone);
 
         if (draft.PhotoIds.Count > maxPhotos)
         {
@@ -132,5 +75,83 @@ public static class RepairDraftValidator
         }
 
         return errors;
+    }
+}
+
+/// <summary>
+/// The where, what and who every form of the register checks the same way (repair form, the desk's
+/// register form, the integration API): one place for the rules and their messages.
+/// </summary>
+internal static class DraftRules
+{
+    public static void CheckPlace(List<FieldError> errors, bool inPublicArea, int? unitId, int? estateId, string? spot, IReadOnlyList<HomeView> homes)
+    {
+        if (!inPublicArea)
+        {
+            if (unitId is null)
+            {
+                errors.Add(new("UnitId", "UnitRequired"));
+            }
+            else if (homes.All(h => h.UnitId != unitId))
+            {
+                errors.Add(new("UnitId", "UnitNotYours"));
+            }
+
+            return;
+        }
+
+        if (estateId is null || homes.All(h => h.EstateId != estateId))
+        {
+            errors.Add(new("EstateId", "EstateRequired"));
+        }
+
+        var text = spot?.Trim() ?? "";
+        if (text.Length < 2)
+        {
+            errors.Add(new("Spot", "SpotRequired"));
+        }
+        else if (text.Length > RepairDraftValidator.MaxSpotLength)
+        {
+            errors.Add(new("Spot", "SpotTooLong", RepairDraftValidator.MaxSpotLength));
+        }
+    }
+
+    public static void CheckDescription(List<FieldError> errors, string? description)
+    {
+        var text = description?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors.Add(new("Description", "DescriptionRequired"));
+        }
+        else if (text.Length < RepairDraftValidator.MinDescriptionLength)
+        {
+            errors.Add(new("Description", "DescriptionTooShort", RepairDraftValidator.MinDescriptionLength));
+        }
+        else if (text.Length > ServiceRequest.MaxDescriptionLength)
+        {
+            errors.Add(new("Description", "DescriptionTooLong", ServiceRequest.MaxDescriptionLength));
+        }
+    }
+
+    public static void CheckContact(List<FieldError> errors, string? contactName, string? contactPhone)
+    {
+        var name = contactName?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(new("ContactName", "ContactNameRequired"));
+        }
+        else if (name.Length > RepairDraftValidator.MaxContactNameLength)
+        {
+            errors.Add(new("ContactName", "ContactNameTooLong", RepairDraftValidator.MaxContactNameLength));
+        }
+
+        if (string.IsNullOrWhiteSpace(contactPhone))
+        {
+            errors.Add(new("ContactPhone", "PhoneRequired"));
+        }
+        else if (!PhoneNumber.IsValid(contactPhone))
+        {
+            errors.Add(new("ContactPhone", "PhoneInvalid"));
+        }
     }
 }

@@ -10,8 +10,33 @@ namespace Portal.Infrastructure.Requests;
 /// so two filings racing for the same number make one of them fail and retry; a number is never
 /// used twice and a failed filing gives its number back.
 /// </summary>
-public sealed class RequestNumbers
+public sealed class RequestNumbers(WriteGate gate)
 {
+    private const int Attempts = 5;
+
+    /// <summary>
+    /// Runs a filing that takes a number: inside one section of the write gate, so that no other
+    /// filing of this node takes the same number between the read and the save; and again, with the
+    /// next number, when another node or process took it first (the save then fails).
+    /// </summary>
+    public async Task<T> FileAsync<T>(Func<Task<T>> filing, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using (await gate.EnterAsync(ct))
+                {
+                    return await filing();
+                }
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Lost the race for the day's number; the next attempt reads the counter afresh.
+            }
+        }
+    }
+
     public async Task<string> NextAsync(PortalDbContext db, RequestType type, DateOnly localDate, CancellationToken ct)
     {
         var key = RequestNumber.Create(type, localDate, 1)[..7];
