@@ -41,7 +41,7 @@ public sealed class ResidentDirectory(IDbContextFactory<PortalDbContext> factory
         var matches = new List<ResidentMatch>();
         foreach (var person in people.OrderBy(p => p.DisplayName))
         {
-            var homes = (await ResidentHomes.HomesOf(db, person.Id).ToListAsync(ct)).Where(h => estates.Contains(h.EstateId)).ToList();
+            var homes = (await ResidentHomes.HomesOfAsync(db, person.Id, ct)).Where(h => estates.Contains(h.EstateId)).ToList();
             matches.Add(new ResidentMatch(person.Id, person.DisplayName, person.PhoneNumber, homes));
         }
 

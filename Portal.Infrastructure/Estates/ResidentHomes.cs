@@ -18,7 +18,7 @@ public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, In
     public async Task<IReadOnlyList<HomeView>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await HomesOf(db, user.UserId).ToListAsync(ct);
+        return await HomesOfAsync(db, user.UserId, ct);
     }
 
     /// <summary>The buildings of the estates the resident lives in, for naming a public spot.</summary>
@@ -89,16 +89,32 @@ public sealed class ResidentHomes(IDbContextFactory<PortalDbContext> factory, In
 
         db.Residencies.Add(new Residency(userId, unit.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        var home = (await HomesOf(db, userId).ToListAsync(ct)).First(h => h.UnitId == unit.Id);
+        var home = (await HomesOfAsync(db, userId, ct)).First(h => h.UnitId == unit.Id);
         return Outcome<HomeView>.Ok(home);
     }
 
-    internal static IQueryable<HomeView> HomesOf(PortalDbContext db, string userId) =>
-        from r in db.Residencies
-        where r.UserId == userId
-        join u in db.Units on r.UnitId equals u.Id
-        join b in db.Buildings on u.BuildingId equals b.Id
-        join e in db.Estates on b.EstateId equals e.Id
-        orderby e.Name, b.SortOrder, u.Number
-        select new HomeView(u.Id, b.Id, e.Id, e.Name, b.Name, u.Number, e.TimeZoneId);
+    /// <summary>
+    /// The resident's homes, by estate, building and unit. A compiled query: every filing asks it, and
+    /// building and matching the LINQ tree again each time was a twentieth of an intake call's CPU.
+    /// </summary>
+    internal static async Task<List<HomeView>> HomesOfAsync(PortalDbContext db, string userId, CancellationToken ct)
+    {
+        var homes = new List<HomeView>();
+        await foreach (var home in CompiledHomesOf(db, userId).WithCancellation(ct))
+        {
+            homes.Add(home);
+        }
+
+        return homes;
+    }
+
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<HomeView>> CompiledHomesOf = EF.CompileAsyncQuery(
+        (PortalDbContext db, string userId) =>
+            from r in db.Residencies
+            where r.UserId == userId
+            join u in db.Units on r.UnitId equals u.Id
+            join b in db.Buildings on u.BuildingId equals b.Id
+            join e in db.Estates on b.EstateId equals e.Id
+            orderby e.Name, b.SortOrder, u.Number
+            select new HomeView(u.Id, b.Id, e.Id, e.Name, b.Name, u.Number, e.TimeZoneId));
 }

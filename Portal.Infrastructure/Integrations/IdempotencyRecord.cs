@@ -1,9 +1,9 @@
 namespace Portal.Infrastructure.Integrations;
 
 /// <summary>
-/// One Idempotency-Key an integration sent with a POST: reserved before the request is registered
-/// (a unique index on key and API key lets exactly one caller through), then completed with the
-/// answer, which a retry gets back instead of a second request. Kept for <see cref="IdempotencyStore.KeepFor"/>.
+/// One Idempotency-Key an integration sent with a POST, saved with the request it created and the
+/// answer a retry gets back instead of a second request (a unique index on key and API key lets
+/// exactly one caller through). Kept for <see cref="IdempotencyStore.KeepFor"/>.
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -36,7 +36,7 @@ public sealed class IdempotencyRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Null while the first call is still being handled.</summary>
+    /// <summary>Always set now; null only on a key the earlier two-step store left behind (treated as free).</summary>
     public int? StatusCode { get; private set; }
 
     public string? ResponseBody { get; private set; }
@@ -44,6 +44,9 @@ public sealed class IdempotencyRecord
     public string? Location { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
+
+    /// <summary>A record known by id only, to delete it without reading it.</summary>
+    internal static IdempotencyRecord Stub(long id) => new() { Id = id };
 
     internal void Complete(int statusCode, string responseBody, string? location, DateTimeOffset at)
     {

@@ -1,84 +1,51 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Integrations;
 
 public enum IdempotencyState
 {
-    /// <summary>This call holds the key and must register the request, then complete or release it.</summary>
-    Reserved,
-
     /// <summary>The key was used with the same body and answered: send the stored answer again.</summary>
     Replay,
 
     /// <summary>The key was used with another body.</summary>
     Mismatch,
-
-    /// <summary>Another call with the same key is still being handled.</summary>
-    InProgress,
 }
 
-public sealed record IdempotencyClaim(IdempotencyState State, long RecordId = 0, int StatusCode = 0, string? ResponseBody = null, string? Location = null);
+public sealed record IdempotencyClaim(IdempotencyState State, long RecordId, int StatusCode = 0, string? ResponseBody = null, string? Location = null);
+
+/// <summary>The answer a created request gets, kept for a retry of the same call.</summary>
+public sealed record StoredAnswer(int StatusCode, string Body, string? Location);
 
 /// <summary>
-/// Makes a POST with an Idempotency-Key happen once. The key is reserved in the database first, so
-/// two concurrent calls cannot both register: the unique index lets one insert through and the
-/// other reads what the first left. Only a created request is remembered; a refused call releases
-/// the key, so the caller can correct the body and send it again under the same key.
+/// Makes a POST with an Idempotency-Key happen once. A key is written only together with the request
+/// it created, in the same transaction, with the answer a retry gets back; a refused call leaves
+/// nothing behind, so the caller can correct the body and send it again under the same key. Two
+/// concurrent calls with one key meet in the filing's write section (or at the unique index on the
+/// API key and the key): the second finds the first's answer and replays it.
 /// </summary>
 public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> factory, TimeProvider clock)
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
 
-    public async Task<IdempotencyClaim> ReserveAsync(int apiKeyId, string key, byte[] fingerprint, CancellationToken ct = default)
+    private TimeProvider Clock => clock;
+
+    /// <summary>
+    /// The earlier answer for this key, or null when the key is new (or older than
+    /// <see cref="KeepFor"/>, which frees it). Then file with <see cref="Receipt"/>.
+    /// </summary>
+    public async Task<(IdempotencyClaim? Claim, IdempotencyReceipt Receipt)> CheckAsync(
+        int apiKeyId, string key, byte[] fingerprint, Func<FiledRequest, StoredAnswer> answer, CancellationToken ct = default)
     {
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var now = clock.GetUtcNow();
-            var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.ApiKeyId == apiKeyId && r.Key == key, ct);
-            try
-            {
-                if (existing is not null && existing.CreatedAt > now - KeepFor)
-                {
-                    return Decide(existing, fingerprint);
-                }
-
-                if (existing is not null)
-                {
-                    // Older than a day: the key is free again, as the documentation promises.
-                    db.IdempotencyRecords.Remove(existing);
-                }
-
-                var record = new IdempotencyRecord(apiKeyId, key, fingerprint, now);
-                db.IdempotencyRecords.Add(record);
-                await db.SaveChangesAsync(ct);
-                return new IdempotencyClaim(IdempotencyState.Reserved, record.Id);
-            }
-            catch (DbUpdateException)
-            {
-                // Another call reserved (or freed) the key between our read and our write; read again.
-            }
-        }
-
-        return new IdempotencyClaim(IdempotencyState.InProgress);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var receipt = new IdempotencyReceipt(this, apiKeyId, key, fingerprint, answer);
+        return (await receipt.FindAsync(db, ct), receipt);
     }
 
-    /// <summary>Stores the answer a retry will get. Not cancellable: the request exists by now.</summary>
-    public async Task CompleteAsync(long recordId, int statusCode, string responseBody, string? location)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        var record = await db.IdempotencyRecords.FirstAsync(r => r.Id == recordId);
-        record.Complete(statusCode, responseBody, location, clock.GetUtcNow());
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>Frees the key after a refused or failed call.</summary>
-    public async Task ReleaseAsync(long recordId)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        await db.IdempotencyRecords.Where(r => r.Id == recordId && r.StatusCode == null).ExecuteDeleteAsync();
-    }
+    // Compiled: every call of the intake API asks it first.
+    private static readonly Func<PortalDbContext, int, string, CancellationToken, Task<IdempotencyRecord?>> RecordOf = EF.CompileAsyncQuery(
+        (PortalDbContext db, int apiKeyId, string key, CancellationToken ct) => db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.ApiKeyId == apiKeyId && r.Key == key));
 
     /// <summary>Removes keys older than <see cref="KeepFor"/>; returns how many went.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
@@ -88,15 +55,68 @@ public sealed class IdempotencyStore(IDbContextFactory<PortalDbContext> factory,
         return await db.IdempotencyRecords.Where(r => r.CreatedAt <= cutoff).ExecuteDeleteAsync(ct);
     }
 
-    private static IdempotencyClaim Decide(IdempotencyRecord existing, byte[] fingerprint)
+    /// <summary>
+    /// One call's key, saved with the request it creates. Outside the write section the key was
+    /// checked once; inside, it is checked again only when a first try failed (another call with the
+    /// same key may have won the unique index meanwhile).
+    /// </summary>
+    public sealed class IdempotencyReceipt(IdempotencyStore store, int apiKeyId, string key, byte[] fingerprint, Func<FiledRequest, StoredAnswer> answer) : IFilingReceipt
     {
-        if (!existing.Fingerprint.AsSpan().SequenceEqual(fingerprint))
+        private int _tries;
+        private long? _expiredId;
+
+        /// <summary>What stopped the filing: the answer of the call that used the key first.</summary>
+        public IdempotencyClaim? Claim { get; private set; }
+
+        /// <summary>The answer saved with the request.</summary>
+        public StoredAnswer? Answer { get; private set; }
+
+        public async Task<bool> MayFileAsync(PortalDbContext db, CancellationToken ct)
         {
-            return new IdempotencyClaim(IdempotencyState.Mismatch, existing.Id);
+            if (_tries++ == 0)
+            {
+                return true;
+            }
+
+            Claim = await FindAsync(db, ct);
+            return Claim is null;
         }
 
-        return existing.StatusCode is { } status
-            ? new IdempotencyClaim(IdempotencyState.Replay, existing.Id, status, existing.ResponseBody, existing.Location)
-            : new IdempotencyClaim(IdempotencyState.InProgress, existing.Id);
+        public void Record(PortalDbContext db, FiledRequest filed)
+        {
+            if (_expiredId is { } expired)
+            {
+                // Older than a day: the key is free again, as the documentation promises.
+                db.IdempotencyRecords.Remove(db.IdempotencyRecords.Attach(IdempotencyRecord.Stub(expired)).Entity);
+            }
+
+            var now = store.Clock.GetUtcNow();
+            Answer = answer(filed);
+            var record = new IdempotencyRecord(apiKeyId, key, fingerprint, now);
+            record.Complete(Answer.StatusCode, Answer.Body, Answer.Location, now);
+            db.IdempotencyRecords.Add(record);
+        }
+
+        internal async Task<IdempotencyClaim?> FindAsync(PortalDbContext db, CancellationToken ct)
+        {
+            var existing = await RecordOf(db, apiKeyId, key, ct);
+            if (existing is null)
+            {
+                _expiredId = null;
+                return null;
+            }
+
+            // A record without an answer was left by the earlier two-step store when its process
+            // stopped mid-call (a failed call released its key): the key is free, like an old one.
+            if (existing.CreatedAt <= store.Clock.GetUtcNow() - KeepFor || existing.StatusCode is null)
+            {
+                _expiredId = existing.Id;
+                return null;
+            }
+
+            return existing.Fingerprint.AsSpan().SequenceEqual(fingerprint)
+                ? new IdempotencyClaim(IdempotencyState.Replay, existing.Id, existing.StatusCode.Value, existing.ResponseBody, existing.Location)
+                : new IdempotencyClaim(IdempotencyState.Mismatch, existing.Id);
+        }
     }
 }

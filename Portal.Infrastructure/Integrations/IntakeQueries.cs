@@ -16,7 +16,11 @@ public sealed record IntakeStatus(
     string TimeZoneId, IReadOnlyList<IntakeEvent> Timeline);
 
 /// <summary>The resident an integration registers for, and the home or building it names.</summary>
-public sealed record IntakeParty(string ResidentId, string ResidentName, string? ResidentPhone, int? UnitId, int? BuildingId);
+public sealed record IntakeParty(string ResidentId, string ResidentName, string? ResidentPhone, int? UnitId, int? BuildingId)
+{
+    /// <summary>The resident's homes in the key's estate, as just read: the registration need not read them again.</summary>
+    public IReadOnlyList<HomeView> Homes { get; init; } = [];
+}
 
 /// <summary>
 /// The read side of the intake API, always within the calling key's estate: a number of another
@@ -53,44 +57,51 @@ public sealed class IntakeQueries(IDbContextFactory<PortalDbContext> factory)
         int estateId, string residentPhone, string? building, string? unit, bool publicArea, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        int? buildingId = null;
-        int? unitId = null;
-        if (building is not null)
-        {
-            // A handful of buildings per estate: compare in memory, ignoring case, on every provider.
-            var buildings = await db.Buildings.Where(b => b.EstateId == estateId).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
-            buildingId = buildings.FirstOrDefault(b => string.Equals(b.Name, building, StringComparison.OrdinalIgnoreCase))?.Id;
-            if (buildingId is null)
-            {
-                return (null, [new FieldError("Building", "Api.BuildingUnknown")]);
-            }
-
-            if (unit is not null)
-            {
-                unitId = await db.Units.Where(u => u.BuildingId == buildingId && u.Number == unit).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-                if (unitId is null)
-                {
-                    return (null, [new FieldError("Unit", "Api.UnitUnknown")]);
-                }
-            }
-        }
 
         // Stored numbers keep whatever dashes the person typed; callers may add the country code.
         var compact = PhoneNumber.Normalize(residentPhone).Replace("-", "", StringComparison.Ordinal);
         var national = compact.StartsWith("+86", StringComparison.Ordinal) ? compact[3..] : compact;
-        var international = "+86" + national;
-        var people = await db.Users
-            .Where(u => u.PhoneNumber != null)
-            .Where(u => u.PhoneNumber!.Replace(" ", "").Replace("-", "") == national || u.PhoneNumber!.Replace(" ", "").Replace("-", "") == international)
-            .Select(u => new { u.Id, u.DisplayName, u.PhoneNumber })
-            .ToListAsync(ct);
         var residents = new List<(string Id, string Name, string? Phone, List<HomeView> Homes)>();
-        foreach (var person in people)
+        await foreach (var person in PeopleByPhone(db, national, "+86" + national).WithCancellation(ct))
         {
-            var homes = (await ResidentHomes.HomesOf(db, person.Id).ToListAsync(ct)).Where(h => h.EstateId == estateId).ToList();
+            var homes = (await ResidentHomes.HomesOfAsync(db, person.Id, ct)).Where(h => h.EstateId == estateId).ToList();
             if (homes.Count > 0)
             {
                 residents.Add((person.Id, person.DisplayName, person.PhoneNumber, homes));
+            }
+        }
+
+        int? buildingId = null;
+        int? unitId = null;
+        if (building is not null)
+        {
+            // Usually a home of the person found is the place named, and the estate's buildings and
+            // units need not be read; otherwise they are, to tell the caller exactly what is wrong.
+            var named = residents.SelectMany(r => r.Homes).FirstOrDefault(h =>
+                string.Equals(h.BuildingName, building, StringComparison.OrdinalIgnoreCase) && (unit is null || h.UnitNumber == unit));
+            if (named is not null)
+            {
+                buildingId = named.BuildingId;
+                unitId = unit is null ? null : named.UnitId;
+            }
+            else
+            {
+                // A handful of buildings per estate: compare in memory, ignoring case, on every provider.
+                var buildings = await db.Buildings.Where(b => b.EstateId == estateId).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+                buildingId = buildings.FirstOrDefault(b => string.Equals(b.Name, building, StringComparison.OrdinalIgnoreCase))?.Id;
+                if (buildingId is null)
+                {
+                    return (null, [new FieldError("Building", "Api.BuildingUnknown")]);
+                }
+
+                if (unit is not null)
+                {
+                    unitId = await db.Units.Where(u => u.BuildingId == buildingId && u.Number == unit).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+                    if (unitId is null)
+                    {
+                        return (null, [new FieldError("Unit", "Api.UnitUnknown")]);
+                    }
+                }
             }
         }
 
@@ -125,6 +136,14 @@ public sealed class IntakeQueries(IDbContextFactory<PortalDbContext> factory)
             buildingId = resident.Homes[0].BuildingId;
         }
 
-        return (new IntakeParty(resident.Id, resident.Name, resident.Phone, publicArea ? null : unitId, buildingId), []);
+        return (new IntakeParty(resident.Id, resident.Name, resident.Phone, publicArea ? null : unitId, buildingId) { Homes = resident.Homes }, []);
     }
+
+    private sealed record Person(string Id, string DisplayName, string? PhoneNumber);
+
+    private static readonly Func<PortalDbContext, string, string, IAsyncEnumerable<Person>> PeopleByPhone = EF.CompileAsyncQuery(
+        (PortalDbContext db, string national, string international) => db.Users
+            .Where(u => u.PhoneNumber != null)
+            .Where(u => u.PhoneNumber!.Replace(" ", "").Replace("-", "") == national || u.PhoneNumber!.Replace(" ", "").Replace("-", "") == international)
+            .Select(u => new Person(u.Id, u.DisplayName, u.PhoneNumber)));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
+using Portal.Domain.Deadlines;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Common;
 using Portal.Infrastructure.Data;
@@ -52,7 +53,7 @@ public sealed class FileRepairRequest(
 {
     public Task<(Outcome<FiledRequest> Outcome, IReadOnlyList<FieldError> Errors)> FileAsync(CurrentUser user, RepairDraft draft, CancellationToken ct = default) =>
         user.IsResident
-            ? numbers.FileAsync(() => TryFileAsync(user, user.UserId, Channel.Portal, draft, ct), ct)
+            ? TryFileAsync(user, user.UserId, Channel.Portal, draft, ct)
             : Task.FromResult<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)>((Outcome<FiledRequest>.Fail("Request.ResidentsOnly"), []));
 
     /// <summary>
@@ -70,91 +71,117 @@ public sealed class FileRepairRequest(
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             var estates = await db.StaffEstateIdsAsync(staff, ct);
-            var homes = await ResidentHomes.HomesOf(db, residentId).ToListAsync(ct);
+            var homes = await ResidentHomes.HomesOfAsync(db, residentId, ct);
             if (!homes.Any(h => estates.Contains(h.EstateId)))
             {
                 return (Outcome<FiledRequest>.NotFound, []);
             }
         }
 
-        return await numbers.FileAsync(() => TryFileAsync(staff, residentId, channel, draft, ct), ct);
+        return await TryFileAsync(staff, residentId, channel, draft, ct);
     }
 
     private async Task<(Outcome<FiledRequest>, IReadOnlyList<FieldError>)> TryFileAsync(CurrentUser user, string residentId, Channel channel, RepairDraft draft, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var homes = await ResidentHomes.HomesOf(db, residentId).ToListAsync(ct);
-        if (user.IsStaff)
+        // Everything that only reads happens before the write section, so other filings wait less.
+        HomeView home;
+        Location location;
+        IDeadlineSchedule schedule;
+        TimeZoneInfo zone;
+        List<Guid> photoIds;
+        await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            var estates = await db.StaffEstateIdsAsync(user, ct);
-            homes = homes.Where(h => estates.Contains(h.EstateId)).ToList();
+            var homes = await ResidentHomes.HomesOfAsync(db, residentId, ct);
+            if (user.IsStaff)
+            {
+                var estates = await db.StaffEstateIdsAsync(user, ct);
+                homes = homes.Where(h => estates.Contains(h.EstateId)).ToList();
+            }
+
+            if (homes.Count == 0)
+            {
+                return (Outcome<FiledRequest>.Fail("Request.NoHome"), []);
+            }
+
+            var estateId = draft.InPublicArea ? draft.EstateId : homes.FirstOrDefault(h => h.UnitId == draft.UnitId)?.EstateId;
+            home = homes.FirstOrDefault(h => h.EstateId == estateId) ?? homes[0];
+            zone = TimeZoneInfo.FindSystemTimeZoneById(home.TimeZoneId);
+            var nowLocal = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
+
+            var errors = RepairDraftValidator.Validate(draft, homes, nowLocal, photoOptions.Value.MaxPhotosPerRequest).ToList();
+            if (draft.InPublicArea && draft.PublicBuildingId is { } buildingId
+                && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == estateId, ct))
+            {
+                errors.Add(new(nameof(RepairDraft.PublicBuildingId), "BuildingNotInEstate"));
+            }
+
+            photoIds = draft.PhotoIds.Distinct().ToList();
+            var stagedCount = photoIds.Count == 0 ? 0 : await db.StagedPhotos.CountAsync(p => p.OwnerUserId == user.UserId && photoIds.Contains(p.Id), ct);
+            if (stagedCount != photoIds.Count)
+            {
+                errors.Add(new(nameof(RepairDraft.PhotoIds), "PhotoMissing"));
+            }
+
+            if (errors.Count > 0)
+            {
+                return (Outcome<FiledRequest>.Fail("Validation.Failed"), errors);
+            }
+
+            location = draft.InPublicArea
+                ? Location.PublicArea(home.EstateId, draft.PublicBuildingId, draft.Spot!.Trim())
+                : Location.InUnit(home.EstateId, home.BuildingId, home.UnitId);
+            schedule = await DeadlineSchedules.ForEstateAsync(db, home.EstateId, ct);
         }
 
-        if (homes.Count == 0)
-        {
-            return (Outcome<FiledRequest>.Fail("Request.NoHome"), []);
-        }
-
-        var estateId = draft.InPublicArea ? draft.EstateId : homes.FirstOrDefault(h => h.UnitId == draft.UnitId)?.EstateId;
-        var home = homes.FirstOrDefault(h => h.EstateId == estateId) ?? homes[0];
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(home.TimeZoneId);
-        var now = clock.GetUtcNow();
-        var nowLocal = TimeZoneInfo.ConvertTime(now, zone).DateTime;
-
-        var errors = RepairDraftValidator.Validate(draft, homes, nowLocal, photoOptions.Value.MaxPhotosPerRequest).ToList();
-        if (draft.InPublicArea && draft.PublicBuildingId is { } buildingId
-            && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == estateId, ct))
-        {
-            errors.Add(new(nameof(RepairDraft.PublicBuildingId), "BuildingNotInEstate"));
-        }
-
-        var staged = await db.StagedPhotos
-            .Where(p => p.OwnerUserId == user.UserId && draft.PhotoIds.Contains(p.Id))
-            .ToListAsync(ct);
-        if (staged.Count != draft.PhotoIds.Distinct().Count())
-        {
-            errors.Add(new(nameof(RepairDraft.PhotoIds), "PhotoMissing"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return (Outcome<FiledRequest>.Fail("Validation.Failed"), errors);
-        }
-
-        var location = draft.InPublicArea
-            ? Location.PublicArea(home.EstateId, draft.PublicBuildingId, draft.Spot!.Trim())
-            : Location.InUnit(home.EstateId, home.BuildingId, home.UnitId);
+        var actor = user.ToActor();
         var window = draft.PreferredDate is { } date
             ? draft.Slot.ToWindow(DateOnly.FromDateTime(date), zone)
             : null;
-        var actor = user.ToActor();
-        var photos = staged
-            .OrderBy(p => draft.PhotoIds.IndexOf(p.Id))
-            .Select(p => new RequestPhoto(p.Id, p.StorageKey, p.ThumbnailKey, p.ContentType, p.Length, p.Width, p.Height, PhotoStage.Before, p.UploadedAt, user.UserId))
-            .ToList();
-
-        // One SaveChanges below writes the counter, the request and the staged-photo removal in a
-        // single transaction; no explicit transaction, so SQL Server's retrying strategy can replay it.
-        var schedule = await DeadlineSchedules.ForEstateAsync(db, home.EstateId, ct);
-        var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(nowLocal), ct);
-        ServiceRequest request;
-        try
+        var (outcome, saved, lost) = await numbers.FileAsync(async db =>
         {
-            request = ServiceRequest.FileRepair(
-                number, residentId, draft.Category!.Value, location, draft.Description!.Trim(), window,
-                draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), channel, photos, actor, now,
-                draft.Urgent ? Priority.Urgent : Priority.Normal, schedule);
-        }
-        catch (DomainException rule)
+            // The staged photos are taken inside the section: they become the request's, exactly once.
+            var staged = photoIds.Count == 0
+                ? new List<StagedPhoto>()
+                : await db.StagedPhotos.Where(p => p.OwnerUserId == user.UserId && photoIds.Contains(p.Id)).ToListAsync(ct);
+            if (staged.Count != photoIds.Count)
+            {
+                // Swept or filed by another tab since the check.
+                return (Outcome<FiledRequest>.Fail("Validation.Failed"), (ServiceRequest?)null, new FieldError(nameof(RepairDraft.PhotoIds), "PhotoMissing"));
+            }
+
+            var photos = staged
+                .OrderBy(p => draft.PhotoIds.IndexOf(p.Id))
+                .Select(p => new RequestPhoto(p.Id, p.StorageKey, p.ThumbnailKey, p.ContentType, p.Length, p.Width, p.Height, PhotoStage.Before, p.UploadedAt, user.UserId))
+                .ToList();
+            var now = clock.GetUtcNow();
+            // One SaveChanges below writes the counter, the request and the staged-photo removal in a
+            // single transaction; no explicit transaction, so SQL Server's retrying strategy can replay it.
+            var number = await numbers.NextAsync(db, RequestType.Repair, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), ct);
+            ServiceRequest request;
+            try
+            {
+                request = ServiceRequest.FileRepair(
+                    number, residentId, draft.Category!.Value, location, draft.Description!.Trim(), window,
+                    draft.ContactName!.Trim(), PhoneNumber.Normalize(draft.ContactPhone!), channel, photos, actor, now,
+                    draft.Urgent ? Priority.Urgent : Priority.Normal, schedule);
+            }
+            catch (DomainException rule)
+            {
+                return (Outcome<FiledRequest>.Fail(rule.Code, [.. rule.Args]), null, (FieldError?)null);
+            }
+
+            db.ServiceRequests.Add(request);
+            db.StagedPhotos.RemoveRange(staged);
+            await db.SaveChangesAsync(ct);
+            return (Outcome<FiledRequest>.Ok(FiledRequest.Of(request, home.TimeZoneId)), request, (FieldError?)null);
+        }, ct);
+
+        // Published after the write section: the boards' reloads never hold up the next filing.
+        if (saved is not null)
         {
-            return (Outcome<FiledRequest>.Fail(rule.Code, [.. rule.Args]), []);
+            await feed.PublishAsync(RequestChanged.From(saved), ct);
         }
 
-        db.ServiceRequests.Add(request);
-        db.StagedPhotos.RemoveRange(staged);
-        await db.SaveChangesAsync(ct);
-        await feed.PublishAsync(RequestChanged.From(request), ct);
-
-        return (Outcome<FiledRequest>.Ok(FiledRequest.Of(request, home.TimeZoneId)), []);
+        return (outcome, lost is null ? [] : [lost]);
     }
 }

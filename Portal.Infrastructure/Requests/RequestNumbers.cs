@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Requests;
 /// so two filings racing for the same number make one of them fail and retry; a number is never
 /// used twice and a failed filing gives its number back.
 /// </summary>
-public sealed class RequestNumbers(WriteGate gate)
+public sealed class RequestNumbers(WriteGate gate, IDbContextFactory<PortalDbContext> factory)
 {
     private const int Attempts = 5;
 
@@ -37,10 +37,47 @@ public sealed class RequestNumbers(WriteGate gate)
         }
     }
 
+    /// <summary>
+    /// The write half of a filing, given a fresh context: take the number, build the request, save.
+    /// Everything that only reads (the resident's homes, the checks, the estate's deadline schedule)
+    /// belongs before this call, so the section that other filings wait for stays short. The filing
+    /// runs under the provider's execution strategy with a new context per try, so it may open its
+    /// own transaction on SQL Server's retrying strategy too.
+    /// </summary>
+    public async Task<T> FileAsync<T>(Func<PortalDbContext, Task<T>> filing, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using (await gate.EnterAsync(ct))
+                {
+                    await using var first = await factory.CreateDbContextAsync(ct);
+                    var strategy = first.Database.CreateExecutionStrategy();
+                    var tries = 0;
+                    return await strategy.ExecuteAsync(async () =>
+                    {
+                        if (tries++ == 0)
+                        {
+                            return await filing(first);
+                        }
+
+                        await using var again = await factory.CreateDbContextAsync(ct);
+                        return await filing(again);
+                    });
+                }
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Lost the race for the day's number; the next attempt reads the counter afresh.
+            }
+        }
+    }
+
     public async Task<string> NextAsync(PortalDbContext db, RequestType type, DateOnly localDate, CancellationToken ct)
     {
         var key = RequestNumber.Create(type, localDate, 1)[..7];
-        var counter = await db.RequestNumberCounters.FirstOrDefaultAsync(c => c.Key == key, ct);
+        var counter = await CounterOf(db, key, ct);
         if (counter is null)
         {
             counter = new RequestNumberCounter { Key = key, Last = 0 };
@@ -50,4 +87,8 @@ public sealed class RequestNumbers(WriteGate gate)
         counter.Last++;
         return RequestNumber.Create(type, localDate, counter.Last);
     }
+
+    // Compiled: it runs inside the write section, which every filing waits for.
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<RequestNumberCounter?>> CounterOf =
+        EF.CompileAsyncQuery((PortalDbContext db, string key, CancellationToken ct) => db.RequestNumberCounters.FirstOrDefault(c => c.Key == key));
 }

@@ -49,6 +49,9 @@ public sealed class EscalationTests(FakeClockPortalFactory factory) : IClassFixt
             changes.Enqueue(c);
             return Task.CompletedTask;
         });
+        // A normal complaint's 4 hours count in the desk's opening hours (08:00–20:00): start inside
+        // them, whatever the time of day the test runs at, so that clock hours are counted hours.
+        factory.AdvanceToLocal(DayOfWeek.Thursday, new TimeOnly(9, 0));
         var filed = await factory.PhoneComplaintAsync();
         var registered = factory.Now;
         Assert.Equal(registered + TimeSpan.FromHours(4), (await DetailAsync(filed.Id)).Deadlines!.RespondBy);

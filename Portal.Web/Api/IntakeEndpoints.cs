@@ -48,7 +48,6 @@ internal static class IntakeEndpoints
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -95,53 +94,69 @@ internal static class IntakeEndpoints
         }
 
         var caller = IntegrationClaims.Caller(http.User);
-        var claim = await idempotency.ReserveAsync(caller.ApiKeyId, idempotencyKey, SHA256.HashData(body), ct);
-        switch (claim.State)
+        var (earlier, receipt) = await idempotency.CheckAsync(
+            caller.ApiKeyId, idempotencyKey, SHA256.HashData(body), filed => Created(http, filed, json.Value.SerializerOptions), ct);
+        if (earlier is not null)
         {
-            case IdempotencyState.Replay:
-                http.Response.Headers[ReplayedHeader] = "true";
-                return Stored(http, claim.StatusCode, claim.ResponseBody!, claim.Location);
-            case IdempotencyState.Mismatch:
-                return ApiProblems.Problem(l, StatusCodes.Status422UnprocessableEntity, "Api.IdempotencyKeyReused");
-            case IdempotencyState.InProgress:
-                http.Response.Headers.RetryAfter = "1";
-                return ApiProblems.Problem(l, StatusCodes.Status409Conflict, "Api.IdempotencyInProgress");
+            return Earlier(http, earlier, l);
         }
 
-        try
+        // From here the call runs to the end even if the caller hangs up: the request and its stored
+        // answer are saved together, so a retry with the same key finds one or the other, never half.
+        var refused = await RegisterAsync(body, caller, queries, register, receipt, json.Value.SerializerOptions, l);
+        if (refused is not null)
         {
-            // Once the key is reserved the call runs to the end even if the caller hangs up, so the
-            // key never stays "in progress" over a request that was in fact registered.
-            var (refused, created, location) = await RegisterAsync(http, body, caller, queries, register, json.Value.SerializerOptions, l);
-            if (refused is not null)
-            {
-                await idempotency.ReleaseAsync(claim.RecordId);
-                return refused;
-            }
+            return refused;
+        }
 
-            await idempotency.CompleteAsync(claim.RecordId, StatusCodes.Status201Created, created!, location);
-            return Stored(http, StatusCodes.Status201Created, created!, location);
-        }
-        catch
+        if (receipt.Claim is { } claim)
         {
-            await idempotency.ReleaseAsync(claim.RecordId);
-            throw;
+            // Another call with the same key got there first while this one was being checked.
+            return Earlier(http, claim, l);
         }
+
+        var answer = receipt.Answer!;
+        return Stored(http, answer.StatusCode, answer.Body, answer.Location);
     }
 
-    private static async Task<(IResult? Refused, string? Created, string? Location)> RegisterAsync(
-        HttpContext http, byte[] body, IntegrationCaller caller, IntakeQueries queries, RegisterRequest register, JsonSerializerOptions json, IStringLocalizer l)
+    private static IResult Earlier(HttpContext http, IdempotencyClaim claim, IStringLocalizer l)
+    {
+        if (claim.State == IdempotencyState.Mismatch)
+        {
+            return ApiProblems.Problem(l, StatusCodes.Status422UnprocessableEntity, "Api.IdempotencyKeyReused");
+        }
+
+        http.Response.Headers[ReplayedHeader] = "true";
+        return Stored(http, claim.StatusCode, claim.ResponseBody!, claim.Location);
+    }
+
+    /// <summary>The 201's body, built from what was just saved (reading the request back cost two queries per call).</summary>
+    private static StoredAnswer Created(HttpContext http, FiledRequest filed, JsonSerializerOptions json)
+    {
+        var saved = filed.State!;
+        var state = RequestState.From(new IntakeStatus(
+            filed.Id, filed.Number, saved.Type, saved.Status, saved.SubmittedAt, saved.RespondBy, saved.ResolveBy,
+            AnsweredAt: null, CompletedAt: null, saved.ClosedAt, filed.TimeZoneId, []));
+        var created = new RequestCreated(
+            state.Number, state.Type, state.Status, state.RespondBy, state.ResolveBy,
+            $"{http.Request.Scheme}://{http.Request.Host}/requests/{filed.Id}");
+        return new StoredAnswer(StatusCodes.Status201Created, JsonSerializer.Serialize(created, json), $"{RequestsPath}/{Uri.EscapeDataString(state.Number)}");
+    }
+
+    /// <summary>Parses, resolves and registers; a problem when refused, null when filed (or stopped by an earlier call with the key).</summary>
+    private static async Task<IResult?> RegisterAsync(
+        byte[] body, IntegrationCaller caller, IntakeQueries queries, RegisterRequest register, IFilingReceipt receipt, JsonSerializerOptions json, IStringLocalizer l)
     {
         var (parsed, parseProblem) = Parse(body, json, l);
         if (parsed is null)
         {
-            return (parseProblem, null, null);
+            return parseProblem;
         }
 
         var invalid = parsed.Validate();
         if (invalid.Count > 0)
         {
-            return (ApiProblems.Invalid(l, StatusCodes.Status400BadRequest, invalid), null, null);
+            return ApiProblems.Invalid(l, StatusCodes.Status400BadRequest, invalid);
         }
 
         var spot = NewRequestBody.Clean(parsed.PublicSpot);
@@ -149,7 +164,7 @@ internal static class IntakeEndpoints
             caller.EstateId, parsed.ResidentPhone!, NewRequestBody.Clean(parsed.Building), NewRequestBody.Clean(parsed.Unit), spot is not null, CancellationToken.None);
         if (party is null)
         {
-            return (Unprocessable(l, unresolved), null, null);
+            return Unprocessable(l, unresolved);
         }
 
         var draft = new RegisterDraft
@@ -168,29 +183,21 @@ internal static class IntakeEndpoints
             Channel = caller.Channel,
             Urgent = parsed.Urgent,
         };
-        var (outcome, errors) = await register.RegisterForIntegrationAsync(caller.EstateId, caller.Name, caller.ApiKeyId, party.ResidentId, draft, CancellationToken.None);
+        var (outcome, errors) = await register.RegisterForIntegrationAsync(
+            caller.EstateId, caller.Name, caller.ApiKeyId, party.ResidentId, draft, receipt, party.Homes, CancellationToken.None);
         if (errors.Count > 0)
         {
-            return (Unprocessable(l, errors.Select(e => e with { Field = DraftField(e.Field) })), null, null);
+            return Unprocessable(l, errors.Select(e => e with { Field = DraftField(e.Field) }));
         }
 
-        if (!outcome.Succeeded)
+        if (outcome.Succeeded || outcome.ErrorCode == RegisterRequest.StoppedByReceipt)
         {
-            return (outcome.ErrorCode == Outcome.NotFound.ErrorCode
-                ? Unprocessable(l, [new FieldError("ResidentPhone", "Api.ResidentUnknown")])
-                : ApiProblems.Problem(l, StatusCodes.Status422UnprocessableEntity, outcome.ErrorCode!, [.. outcome.Args]), null, null);
+            return null;
         }
 
-        var filed = outcome.Value!;
-        // Built from what was just saved: reading the request back cost two queries per call.
-        var saved = filed.State!;
-        var state = RequestState.From(new IntakeStatus(
-            filed.Id, filed.Number, saved.Type, saved.Status, saved.SubmittedAt, saved.RespondBy, saved.ResolveBy,
-            AnsweredAt: null, CompletedAt: null, saved.ClosedAt, filed.TimeZoneId, []));
-        var created = new RequestCreated(
-            state.Number, state.Type, state.Status, state.RespondBy, state.ResolveBy,
-            $"{http.Request.Scheme}://{http.Request.Host}/requests/{filed.Id}");
-        return (null, JsonSerializer.Serialize(created, json), $"{RequestsPath}/{Uri.EscapeDataString(state.Number)}");
+        return outcome.ErrorCode == Outcome.NotFound.ErrorCode
+            ? Unprocessable(l, [new FieldError("ResidentPhone", "Api.ResidentUnknown")])
+            : ApiProblems.Problem(l, StatusCodes.Status422UnprocessableEntity, outcome.ErrorCode!, [.. outcome.Args]);
     }
 
     private static async Task<IResult> GetAsync(string number, HttpContext http, IntakeQueries queries, IStringLocalizer<SharedResource> l, CancellationToken ct)

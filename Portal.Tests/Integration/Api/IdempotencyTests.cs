@@ -91,7 +91,7 @@ public sealed class IdempotencyTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task Concurrent_calls_with_one_key_register_exactly_one_request()
+    public async Task Concurrent_calls_with_one_key_register_exactly_one_request_and_all_get_its_answer()
     {
         var key = await factory.IssueKeyAsync();
         var body = ApiTestSupport.Repair("Water pouring from the ceiling, sent in a hurry");
@@ -99,22 +99,53 @@ public sealed class IdempotencyTests(PortalFactory factory) : IClassFixture<Port
 
         var responses = await Task.WhenAll(clients.Select(c => c.PostRequestAsync(body, "burst-1")));
 
-        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
-        var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
-        Assert.NotEmpty(created);
-        var numbers = await Task.WhenAll(created.Select(async r => (await r.JsonAsync()).GetProperty("number").GetString()));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await r.JsonAsync()).GetProperty("number").GetString()));
         Assert.Single(numbers.Distinct());
-        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        Assert.Single(responses, r => !r.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await factory.CountRequestsAsync("Water pouring from the ceiling, sent in a hurry"));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task A_call_that_loses_the_race_for_its_key_inside_the_write_section_replays_the_winner()
+    {
+        // Two nodes (or a check that ran before the other call's commit) both found the key free;
+        // the second write meets the unique index, tries again, and answers the first call's result.
+        var key = await factory.IssueKeyAsync();
+        using var client = factory.ApiClient(key.Key);
+        var body = ApiTestSupport.Repair("Lift stuck between floors, two nodes");
+        var store = factory.Get<IdempotencyStore>();
+        var json = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(body));
+        var (_, late) = await store.CheckAsync(key.Row.Id, "two-nodes", System.Security.Cryptography.SHA256.HashData(json), _ => new StoredAnswer(201, "{}", null));
+
+        var first = await client.PostRawAsync(System.Text.Json.JsonSerializer.Serialize(body), "two-nodes");
+        var resident = await factory.UserAsync(Portal.Infrastructure.Demo.DemoData.ResidentEmail);
+        int unitId;
+        await using (var db = await factory.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
-            Assert.Equal("Api.IdempotencyInProgress", (await conflict.JsonAsync()).GetProperty("code").GetString());
-            Assert.NotNull(conflict.Headers.RetryAfter);
+            unitId = await db.Residencies.Where(r => r.UserId == resident.UserId).Select(r => r.UnitId).FirstAsync();
         }
 
-        Assert.Equal(1, await factory.CountRequestsAsync("Water pouring from the ceiling, sent in a hurry"));
-        var replay = await clients[0].PostRequestAsync(body, "burst-1");
-        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
-        Assert.Equal(numbers[0], (await replay.JsonAsync()).GetProperty("number").GetString());
-        clients.ForEach(c => c.Dispose());
+        var draft = new Portal.Infrastructure.Requests.RegisterDraft
+        {
+            Type = Portal.Domain.Requests.RequestType.Repair,
+            Category = Portal.Domain.Requests.RepairCategory.Plumbing,
+            UnitId = unitId,
+            EstateId = key.Row.EstateId,
+            Description = "Lift stuck between floors, two nodes",
+            ContactName = "Contact at 3-1304",
+            ContactPhone = "13800138000",
+            Channel = Portal.Domain.Requests.Channel.WeChat,
+        };
+        var (outcome, _) = await factory.Get<Portal.Infrastructure.Requests.RegisterRequest>().RegisterForIntegrationAsync(
+            key.Row.EstateId, "late node", key.Row.Id, resident.UserId, draft, late);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(Portal.Infrastructure.Requests.RegisterRequest.StoppedByReceipt, outcome.ErrorCode);
+        Assert.Equal(IdempotencyState.Replay, late.Claim!.State);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), late.Claim.ResponseBody);
+        Assert.Equal(1, await factory.CountRequestsAsync("Lift stuck between floors, two nodes"));
     }
 
     [Fact]
