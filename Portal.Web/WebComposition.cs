@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Portal.Web.Api;
@@ -31,6 +32,11 @@ public static class WebComposition
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             c.SnackbarConfiguration.PreventDuplicates = true;
         });
+        // MudBlazor's localizer is transient and builds a ResourceManager per instance: 48 per board
+        // circuit (docs/benchmarks.md, "Memory per circuit"). It keeps no state of its own and reads the
+        // culture on each call, so one instance serves every circuit.
+        services.Replace(ServiceDescriptor.Singleton<ILocalizationInterceptor>(
+            sp => new DefaultLocalizationInterceptor(sp.GetRequiredService<ILoggerFactory>(), mudLocalizer: null)));
         services.AddLocalization();
         // Chinese text goes out as UTF-8, not as &#x…; entities: smaller pages, readable source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

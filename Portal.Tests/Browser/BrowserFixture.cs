@@ -77,7 +77,7 @@ public static class PageExtensions
     }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
 }
 
 [CollectionDefinition(Name)]

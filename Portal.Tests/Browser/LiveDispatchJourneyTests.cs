@@ -48,6 +48,11 @@ public sealed class LiveDispatchJourneyTests(BrowserFixture browser)
         await desk.ScreenshotAsync("20-board-new-request-desktop");
 
         await card.ClickAsync();
+        await Expect(desk.GetByTestId("desk-accept")).ToBeVisibleAsync();
+        // The detail panel lies over the board: it neither widens the page nor sits under the app bar.
+        await desk.ScreenshotAsync("20a-board-detail-panel-desktop");
+        Assert.True(await desk.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the open panel widened the page");
+        Assert.True(await desk.EvaluateAsync<bool>("() => document.querySelector('.mud-drawer--open').getBoundingClientRect().right <= window.innerWidth + 1"));
         await desk.GetByTestId("desk-accept").ClickAsync();
         var accepted = desk.Locator($"[data-lane=Accepted] .board-card[data-number='{number}']");
         await Expect(accepted).ToBeVisibleAsync();

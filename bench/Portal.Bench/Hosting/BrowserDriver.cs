@@ -183,12 +183,12 @@ public static class BrowserDriver
         await page.WaitForFunctionAsync("() => !!window.Blazor");
         await page.Locator(role.PageSelector).WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        var menu = page.Locator(".mud-appbar button").First;
+        var menu = page.Locator("[data-testid=menu-button]");
         await menu.ClickAsync();
-        await page.Locator(".mud-drawer.mud-drawer--open").WaitForAsync();
-        // The open drawer's overlay covers the button: a click event straight on it toggles the drawer back.
+        await page.Locator("[data-testid=nav-drawer]").WaitForAsync();
+        // The open drawer covers the button: a click event straight on it toggles the drawer back.
         await menu.DispatchEventAsync("click");
-        await page.Locator(".mud-drawer.mud-drawer--open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.Locator("[data-testid=nav-drawer]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         return page;
     }
 
