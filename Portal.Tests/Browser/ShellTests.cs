@@ -46,9 +46,10 @@ public sealed class ShellTests(BrowserFixture browser)
 
         // The language switch keeps the page and says everything in Chinese.
         await page.GetByTestId("language").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/requests$"));
+        // A full page load (the culture is a cookie the server sets): the new page says "EN".
+        await Expect(page.GetByTestId("language")).ToHaveTextAsync("EN", new() { Timeout = 30_000 });
         await page.WaitForInteractiveAsync();
-        await Expect(page.GetByTestId("language")).ToHaveTextAsync("EN");
+        Assert.EndsWith("/requests", page.Url, StringComparison.Ordinal);
         await Expect(tabs.Nth(2)).ToContainTextAsync("我的工单");
         await page.GetByTestId("menu-button").ClickAsync();
         await Expect(drawer.Locator("a").Nth(1)).ToHaveTextAsync("我要报修");
