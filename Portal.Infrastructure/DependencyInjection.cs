@@ -44,7 +44,8 @@ public static class DependencyInjection
                 sqlite.DefaultTimeout = Math.Max(sqlite.DefaultTimeout, 30);
                 var gate = new WriteGate(enabled: true);
                 services.AddSingleton(gate);
-                services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new WriteGateInterceptor(gate)));
+                var settings = new SqliteConnectionSettings(database.SqliteSynchronous);
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(sqlite.ToString()).AddInterceptors(new WriteGateInterceptor(gate), settings));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>, ForwardingDbContextFactory<SqlitePortalDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:

@@ -21,7 +21,11 @@ public static class MemoryReport
     /// and heap start clean: a process's working set does not shrink back after a run, and a disposed
     /// app leaves some of its static caches behind.
     /// </summary>
-    public static async Task RunAsync(BenchOptions options, IReadOnlyList<string> args, CancellationToken ct)
+    public static async Task RunAsync(BenchOptions options, IReadOnlyList<string> args, CancellationToken ct) =>
+        Console.Out.Write(await MeasureAsync(options, args, ct));
+
+    /// <summary>The runs, each in its own process; the report as Markdown.</summary>
+    public static async Task<string> MeasureAsync(BenchOptions options, IReadOnlyList<string> args, CancellationToken ct)
     {
         var runs = new List<MemoryResult>();
         for (var i = 1; i <= options.Runs; i++)
@@ -58,7 +62,7 @@ public static class MemoryReport
             File.Delete(file);
         }
 
-        Console.Out.Write(Render(options, runs));
+        return Render(options, runs);
     }
 
     /// <summary><c>memory-run RUN FILE [options]</c>: one run in this process, its result as JSON in FILE.</summary>

@@ -9,9 +9,9 @@ namespace Portal.Bench.Reports;
 /// <summary>The "queries" command: seed once, measure each query in --runs rounds, one Markdown report.</summary>
 public static class QueriesReport
 {
-    public static async Task RunAsync(BenchOptions options, CancellationToken ct)
+    public static async Task RunAsync(BenchOptions options, CancellationToken ct, Func<Task>? whileSeeding = null)
     {
-        var result = await new QueriesAtScale(options).RunAsync(ct);
+        var result = await new QueriesAtScale(options, whileSeeding).RunAsync(ct);
         Console.Out.Write(Render(options, result));
     }
 
