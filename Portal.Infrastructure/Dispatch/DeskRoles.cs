@@ -5,5 +5,5 @@ namespace Portal.Infrastructure.Dispatch;
 /// <summary>Who may take in and dispatch requests: the desk, butlers and their supervisors.</summary>
 public static class DeskRoles
 {
-    public static bool MayDispatch(this CurrentUser user) => Roles.Desk.Split(',').Any(user.IsInRole);
+    public static bool MayDispatch(this CurrentUser user) => user.IsInAnyRole(Roles.Desk);
 }

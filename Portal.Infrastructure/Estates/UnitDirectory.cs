@@ -55,5 +55,5 @@ public sealed class UnitDirectory(IDbContextFactory<PortalDbContext> factory, Ti
         return Outcome<string>.Ok(unit.InvitationCode);
     }
 
-    private static bool MayIssue(CurrentUser user) => Roles.InvitationIssuers.Split(',').Any(user.IsInRole);
+    private static bool MayIssue(CurrentUser user) => user.IsInAnyRole(Roles.InvitationIssuers);
 }

@@ -15,6 +15,9 @@ public sealed record CurrentUser(string UserId, string DisplayName, IReadOnlySet
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
+    /// <summary>In at least one of a comma-separated list of roles, as <see cref="Identity.Roles.Desk"/> and the other groups are written.</summary>
+    public bool IsInAnyRole(string roles) => roles.Split(',').Any(IsInRole);
+
     /// <summary>The most senior role decides how the person appears on a timeline.</summary>
     public Actor ToActor()
     {

@@ -44,35 +44,22 @@ public sealed class RequestNumbers(WriteGate gate, IDbContextFactory<PortalDbCon
     /// runs under the provider's execution strategy with a new context per try, so it may open its
     /// own transaction on SQL Server's retrying strategy too.
     /// </summary>
-    public async Task<T> FileAsync<T>(Func<PortalDbContext, Task<T>> filing, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<T> FileAsync<T>(Func<PortalDbContext, Task<T>> filing, CancellationToken ct) =>
+        FileAsync(async () =>
         {
-            try
+            await using var first = await factory.CreateDbContextAsync(ct);
+            var tries = 0;
+            return await first.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                using (await gate.EnterAsync(ct))
+                if (tries++ == 0)
                 {
-                    await using var first = await factory.CreateDbContextAsync(ct);
-                    var strategy = first.Database.CreateExecutionStrategy();
-                    var tries = 0;
-                    return await strategy.ExecuteAsync(async () =>
-                    {
-                        if (tries++ == 0)
-                        {
-                            return await filing(first);
-                        }
-
-                        await using var again = await factory.CreateDbContextAsync(ct);
-                        return await filing(again);
-                    });
+                    return await filing(first);
                 }
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                // Lost the race for the day's number; the next attempt reads the counter afresh.
-            }
-        }
-    }
+
+                await using var again = await factory.CreateDbContextAsync(ct);
+                return await filing(again);
+            });
+        }, ct);
 
     public async Task<string> NextAsync(PortalDbContext db, RequestType type, DateOnly localDate, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 namespace Portal.Web.Components.Layout;
 
-/// <summary>Which tab of a phone tab bar is the current page.</summary>
+/// <summary>Which tab of a phone tab bar, or link of the menu, is the current page.</summary>
 public static class TabBar
 {
     /// <param name="href">The tab's page relative to the base, "" for home.</param>
